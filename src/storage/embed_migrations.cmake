@@ -1,0 +1,16 @@
+# Writes OUT, a C++ file holding every migrations/*.sql as a raw string, so the binary carries its
+# schema and never depends on the source tree at run time.
+file(GLOB sql_files "${SRC_DIR}/migrations/*.sql")
+list(SORT sql_files)
+set(body "// Generated from src/storage/migrations/*.sql by embed_migrations.cmake. Do not edit.\n")
+string(APPEND body "#include \"storage/migrations.h\"\nnamespace finguard::storage {\n")
+string(APPEND body "const std::vector<Migration>& EmbeddedMigrations() {\n  static const std::vector<Migration> kAll = {\n")
+foreach(f ${sql_files})
+  get_filename_component(name "${f}" NAME_WE)
+  string(REGEX MATCH "^[0-9]+" version "${name}")
+  file(READ "${f}" sql)
+  string(APPEND body "    {${version}, \"${name}\", R\"finguard_sql(${sql})finguard_sql\"},\n")
+endforeach()
+string(APPEND body "  };\n  return kAll;\n}\n}  // namespace finguard::storage\n")
+file(WRITE "${OUT}.tmp" "${body}")
+execute_process(COMMAND ${CMAKE_COMMAND} -E copy_if_different "${OUT}.tmp" "${OUT}")
