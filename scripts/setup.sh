@@ -13,7 +13,7 @@ DEBIAN_PACKAGES=(
   libcli11-dev libtomlplusplus-dev libspdlog-dev libfmt-dev libxlsxwriter-dev
   libcsv-dev libgtest-dev libgmock-dev libbenchmark-dev
   python3-numpy python3-scipy python3-sklearn
-  nodejs npm chromium wrk curl
+  nodejs npm chromium fonts-noto-cjk wrk curl
 )
 
 missing=()
@@ -33,10 +33,10 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-# Console and browser-test packages, pinned by web/package-lock.json.
-if [ -f web/package.json ]; then
-  if [ ! -d web/node_modules ] || [ web/package-lock.json -nt web/node_modules/.package-lock.json ]; then
-    (cd web && npm ci --no-audit --no-fund --loglevel=error)
+# Console and browser-test packages, pinned by each folder's package-lock.json.
+for dir in web tests/e2e; do
+  if [ ! -d "$dir/node_modules" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
   fi
-fi
+done
 echo "setup: ok"

@@ -111,6 +111,11 @@ std::string NewId() { return ClockGenerator().Next(ToMillis(SystemClock().Now())
 
 std::string NewIdAt(Instant t) { return ExplicitTimeGenerator().Next(ToMillis(t), false); }
 
+std::string UlidFromParts(int64_t unix_ms, uint16_t rand_hi, uint64_t rand_lo) {
+  const unsigned __int128 random = (static_cast<unsigned __int128>(rand_hi) << 64) | rand_lo;
+  return Encode(std::clamp<int64_t>(unix_ms, 0, kMaxMillis), random);
+}
+
 bool IsValidId(std::string_view id) {
   if (id.size() != kIdLength) return false;
   if (id[0] > '7') return false;  // 26 digits carry 130 bits; the top two must be zero

@@ -11,6 +11,7 @@
 // All functions are thread-safe; a failing libsodium initialisation aborts (broken host).
 //   std::string id = NewId();                // "01JH3Q4Z9X7K2M5N8P0R4S6T8V"
 //   bool ok = IsValidId(id);                 // true
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -27,6 +28,13 @@ std::string NewId();
 // time of a historical record; strictly increasing over consecutive NewIdAt() calls of the
 // same millisecond.
 std::string NewIdAt(Instant t);
+
+// An id built from caller-supplied parts: `unix_ms` (clamped to the 48-bit range) and 80 random
+// bits, `rand_hi` the top 16 and `rand_lo` the low 64. Pure: the same parts always give the same
+// id, and no sequence is kept. For generators that must be reproducible from a seed (the demo
+// institution); uniqueness is then the caller's job.
+//   UlidFromParts(1469918176385, 0, 0) == "01ARYZ6S410000000000000000"
+std::string UlidFromParts(int64_t unix_ms, uint16_t rand_hi, uint64_t rand_lo);
 
 // True for a canonical ULID: 26 characters from "0123456789ABCDEFGHJKMNPQRSTVWXYZ" (upper
 // case only, no I, L, O, U) whose first character is at most '7' (128-bit limit).

@@ -3,6 +3,7 @@
 #include <sodium.h>
 #include <sys/stat.h>
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -12,6 +13,17 @@
 
 namespace finguard::security {
 namespace {
+
+int64_t FileMtimeNs(const std::string& path) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) return 0;
+  return int64_t{st.st_mtim.tv_sec} * 1'000'000'000 + st.st_mtim.tv_nsec;
+}
+int64_t SteadyNowNs() {
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(
+             std::chrono::steady_clock::now().time_since_epoch())
+      .count();
+}
 
 std::string RandomKey() {
   std::string k(kKeyBytes, '\0');
@@ -71,6 +83,7 @@ Status KeyStore::Load() {
   for (const auto& k : keys) found |= k.id == active;
   if (!found) return bad("active key '" + active + "' is not among the keys");
   std::lock_guard lock(mu_);
+  loaded_mtime_ns_ = FileMtimeNs(path_);
   keys_ = std::move(keys);
   active_ = active;
   blind_index_key_ = bidx;
@@ -104,7 +117,21 @@ Status KeyStore::Save() const {
   return OkStatus();
 }
 
+
+void KeyStore::RefreshIfChanged() const {
+  {
+    std::lock_guard lock(mu_);
+    int64_t now = SteadyNowNs();
+    if (now < next_check_ns_) return;
+    next_check_ns_ = now + 1'000'000'000;
+    if (FileMtimeNs(path_) == loaded_mtime_ns_) return;
+  }
+  // A failed reload keeps the keys in memory; the next check tries again.
+  (void)const_cast<KeyStore*>(this)->Load();
+}
+
 std::string KeyStore::ActiveKeyId() const {
+  RefreshIfChanged();
   std::lock_guard lock(mu_);
   return active_;
 }

@@ -46,6 +46,8 @@ class KeyStore {
   explicit KeyStore(std::string path) : path_(std::move(path)) {}
   Status Load();
   Status Save() const;  // caller holds mu_
+  // Re-reads the file when it changed on disk (another process rotated), at most once a second.
+  void RefreshIfChanged() const;
 
   const std::string path_;
   mutable std::mutex mu_;
@@ -53,6 +55,8 @@ class KeyStore {
   std::string active_;          // guarded by mu_
   std::string blind_index_key_; // guarded by mu_
   std::string audit_key_;       // guarded by mu_
+  mutable int64_t loaded_mtime_ns_ = 0;  // guarded by mu_
+  mutable int64_t next_check_ns_ = 0;    // guarded by mu_
 };
 
 }  // namespace finguard::security

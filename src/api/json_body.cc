@@ -1,0 +1,100 @@
+#include "api/json_body.h"
+
+namespace finguard::api {
+
+StatusOr<JsonBody> JsonBody::Parse(std::string_view text) {
+  nlohmann::json j = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (j.is_discarded()) {
+    return InvalidArgument("request body is not valid JSON", {{"", "malformed JSON"}});
+  }
+  if (!j.is_object()) return InvalidArgument("request body must be a JSON object", {{"", "not an object"}});
+  return JsonBody(std::move(j));
+}
+
+const nlohmann::json* JsonBody::Take(const std::string& key, bool required) {
+  taken_.insert(key);
+  auto it = json_.find(key);
+  if (it == json_.end() || it->is_null()) {
+    if (required) Error(key, "required");
+    return nullptr;
+  }
+  return &*it;
+}
+
+std::optional<std::string> JsonBody::String(const std::string& key, bool required, size_t max_bytes) {
+  const nlohmann::json* v = Take(key, required);
+  if (!v) return std::nullopt;
+  if (!v->is_string()) {
+    Error(key, "must be a string");
+    return std::nullopt;
+  }
+  std::string s = v->get<std::string>();
+  if (s.size() > max_bytes) {
+    Error(key, "longer than " + std::to_string(max_bytes) + " bytes");
+    return std::nullopt;
+  }
+  if (required && s.empty()) {
+    Error(key, "must not be empty");
+    return std::nullopt;
+  }
+  return s;
+}
+
+std::optional<std::string> JsonBody::Enum(const std::string& key,
+                                          std::initializer_list<std::string_view> allowed,
+                                          bool required) {
+  std::optional<std::string> s = String(key, required, 100);
+  if (!s) return std::nullopt;
+  for (auto a : allowed) {
+    if (a == *s) return s;
+  }
+  std::string list;
+  for (auto a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
+  Error(key, "must be one of: " + list);
+  return std::nullopt;
+}
+
+std::optional<bool> JsonBody::Bool(const std::string& key, bool required) {
+  const nlohmann::json* v = Take(key, required);
+  if (!v) return std::nullopt;
+  if (!v->is_boolean()) {
+    Error(key, "must be true or false");
+    return std::nullopt;
+  }
+  return v->get<bool>();
+}
+
+std::optional<std::vector<std::string>> JsonBody::StringArray(const std::string& key, bool required,
+                                                              size_t max_items) {
+  const nlohmann::json* v = Take(key, required);
+  if (!v) return std::nullopt;
+  if (!v->is_array()) {
+    Error(key, "must be an array of strings");
+    return std::nullopt;
+  }
+  if (v->size() > max_items) {
+    Error(key, "more than " + std::to_string(max_items) + " items");
+    return std::nullopt;
+  }
+  std::vector<std::string> out;
+  for (size_t i = 0; i < v->size(); ++i) {
+    if (!(*v)[i].is_string()) {
+      Error(key + "/" + std::to_string(i), "must be a string");
+      return std::nullopt;
+    }
+    out.push_back((*v)[i].get<std::string>());
+  }
+  return out;
+}
+
+Status JsonBody::Finish() {
+  for (auto it = json_.begin(); it != json_.end(); ++it) {
+    if (!taken_.count(it.key())) Error(it.key(), "unknown field");
+  }
+  if (errors_.empty()) return OkStatus();
+  std::string msg = "invalid request: " + errors_[0].field + " " + errors_[0].reason;
+  if (errors_.size() > 1) msg += " (and " + std::to_string(errors_.size() - 1) + " more)";
+  return InvalidArgument(msg, errors_);
+}
+
+}  // namespace finguard::api
