@@ -82,8 +82,7 @@ TEST(IdTest, UlidFromPartsEncodesTimeAndRandomBitsExactly) {
   EXPECT_EQ(UlidFromParts(1'469'918'176'385, 0, 0), "01ARYZ6S410000000000000000");
   EXPECT_EQ(UlidFromParts(1'469'918'176'385, 0, 1), "01ARYZ6S410000000000000001");
   EXPECT_EQ(UlidFromParts(1'469'918'176'385, 1, 0), "01ARYZ6S41000G000000000000");
-  EXPECT_EQ(UlidFromParts(1'469'918'176'385, 0xFFFF, ~uint64_t{0}),
-            "01ARYZ6S41ZZZZZZZZZZZZZZZZ");
+  EXPECT_EQ(UlidFromParts(1'469'918'176'385, 0xFFFF, ~uint64_t{0}), "01ARYZ6S41ZZZZZZZZZZZZZZZZ");
   EXPECT_EQ(UlidFromParts(0, 0, 31), "0000000000000000000000000Z");
   // Pure: same parts, same id; out-of-range times clamp to the 48-bit range.
   EXPECT_EQ(UlidFromParts(42, 7, 9), UlidFromParts(42, 7, 9));

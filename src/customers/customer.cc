@@ -33,7 +33,9 @@ std::string NormalisePhone(std::string_view phone) {
   for (char c : phone) {
     if (c >= '0' && c <= '9') digits += c;
   }
-  if (digits.size() == 13 && digits.rfind("86", 0) == 0) digits = digits.substr(2);
+  if (digits.size() == 13 && digits.rfind("86", 0) == 0 && phone.find('+') != std::string_view::npos) {
+    digits = digits.substr(2);
+  }
   return digits;
 }
 
@@ -56,7 +58,13 @@ StatusOr<Customer> ApplyCustomerInput(Customer c, const CustomerInput& in, bool 
   take(c.aml_risk, in.aml_risk);
   take(c.segment, in.segment);
   if (creating && c.id_type.empty()) c.id_type = c.type == "corporate" ? "uscc" : "resident_id";
-  if (!c.phone.empty() && NormalisePhone(c.phone).size() == 11) c.phone = NormalisePhone(c.phone);
+  if (!c.phone.empty()) {
+    // "+86 138-1234-5678" and "13812345678" are one mainland number; "+1 415 555 0123" keeps
+    // its country code (11 digits too, so the digit count alone cannot tell them apart).
+    bool foreign = c.phone[0] == '+' && c.phone.rfind("+86", 0) != 0;
+    std::string digits = NormalisePhone(c.phone);
+    c.phone = foreign ? "+" + digits : digits;
+  }
   if (c.id_type == "resident_id" && !c.id_number.empty() && c.id_number.back() == 'x') {
     c.id_number.back() = 'X';
   }

@@ -107,6 +107,20 @@ TEST_P(CustomerServiceTest, InvalidInputReportsEveryField) {
   EXPECT_EQ(db_->Query("SELECT COUNT(*) AS n FROM customers")->At(0, "n").AsInt(), 0);
 }
 
+TEST_P(CustomerServiceTest, ForeignNumbersKeepTheirCountryCode) {
+  CustomerInput in;
+  in.type = "individual";
+  in.name = "John Smith";
+  in.id_type = "passport";
+  in.id_number = "533401234";
+  in.nationality = "US";
+  in.phone = "+1 415 555 0123";  // 11 digits, like a mainland mobile
+  auto c = service_->Create(reader_, in);
+  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  EXPECT_EQ(c->customer.phone, "+14155550123");
+  EXPECT_EQ(service_->List(reader_, {.q = "+1 (415) 555-0123"})->size(), 1u);
+}
+
 TEST_P(CustomerServiceTest, DuplicateIdNumberConflictsOnField) {
   ASSERT_TRUE(service_->Create(reader_, Zhang()).ok());
   auto dup = service_->Create(reader_, Zhang());
