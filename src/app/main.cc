@@ -195,7 +195,9 @@ int Main(int argc, char** argv) {
     return Serve(**app);
   }
 
-  bool creates_keys = serve->parsed();
+  // Commands that set a deployment up may create the key file; the others need the existing one,
+  // since a fresh key would make every stored value unreadable.
+  bool creates_keys = serve->parsed() || migrate->parsed() || user->parsed();
   StatusOr<std::unique_ptr<App>> opened = App::Open(cfg, creates_keys);
   if (!opened.ok()) return Fail(opened.status());
   App& app = **opened;

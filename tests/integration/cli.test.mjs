@@ -85,14 +85,31 @@ test('audit verify names the first edited, inserted or deleted record', async ()
   sql('DROP TABLE audit_saved');
   assert.equal(cli(['audit', 'verify']).code, 0);
 
-  // Inserted: a forged record appended by someone without the audit key.
-  const last = Number(sql('SELECT MAX(seq) FROM audit_log'));
-  const lastHash = sql(`SELECT hash FROM audit_log WHERE seq = ${last}`);
-  sql(`INSERT INTO audit_log (${cols}) VALUES (${last + 1}, 'forged', 0, 'mallory', 'customer.delete', '', 'ok', '{}', '${lastHash}', '${'a'.repeat(64)}')`);
+  // Inserted: an intruder without the audit key makes room after seq and slips a record in.
+  // (Each verify run appends its own record; the ones written while the chain is tampered with
+  // are removed with the tampering.)
+  const max = Number(sql('SELECT MAX(seq) FROM audit_log'));
+  const prevHash = sql(`SELECT hash FROM audit_log WHERE seq = ${seq}`);
+  sql(`UPDATE audit_log SET seq = seq + 1000000 WHERE seq > ${seq}`);
+  sql(`UPDATE audit_log SET seq = seq - 999999 WHERE seq > 1000000`);
+  sql(`INSERT INTO audit_log (${cols}) VALUES (${seq + 1}, 'forged', 0, 'mallory', 'customer.delete', '', 'ok', '{}', '${prevHash}', '${'a'.repeat(64)}')`);
   v = cli(['audit', 'verify']);
   assert.equal(v.code, 3);
-  assert.deepEqual([JSON.parse(v.stdout).first_bad_seq, JSON.parse(v.stdout).problem], [last + 1, 'inserted']);
-  sql(`DELETE FROM audit_log WHERE seq = ${last + 1}`);
+  assert.deepEqual([JSON.parse(v.stdout).first_bad_seq, JSON.parse(v.stdout).problem], [seq + 1, 'inserted']);
+  sql(`DELETE FROM audit_log WHERE seq > ${max + 1} OR seq = ${seq + 1}`);
+  sql(`UPDATE audit_log SET seq = seq + 999999 WHERE seq > ${seq + 1}`);
+  sql(`UPDATE audit_log SET seq = seq - 1000000 WHERE seq > 1000000`);
+  assert.equal(cli(['audit', 'verify']).code, 0);
+
+  // Appended at the end with a copied link: it fails its own hash, so verify names it.
+  const last = Number(sql('SELECT MAX(seq) FROM audit_log'));
+  const lastHash = sql(`SELECT hash FROM audit_log WHERE seq = ${last}`);
+  sql(`INSERT INTO audit_log (${cols}) VALUES (${last + 1}, 'forged2', 0, 'mallory', 'x', '', 'ok', '{}', '${lastHash}', '${'b'.repeat(64)}')`);
+  v = cli(['audit', 'verify']);
+  assert.equal(v.code, 3);
+  assert.equal(JSON.parse(v.stdout).first_bad_seq, last + 1);
+  sql(`DELETE FROM audit_log WHERE seq > ${last}`);
+  assert.equal(cli(['audit', 'verify']).code, 0);
 });
 
 test('keys rotate re-encrypts every value while the server keeps reading them', async () => {
