@@ -40,10 +40,22 @@ curl -sf "$url/api/v1/customers?limit=200" -H "Authorization: Bearer $masked_tok
 first=$(head -1 ids.txt)
 curl -sf "$url/api/v1/customers/$first" -H "Authorization: Bearer $masked_token" > customer.json
 
-run_wrk() {  # label url token
-  local out
-  out=$(IDS_FILE=$work/ids.txt TOKEN=$3 wrk -t2 -c32 -d"${duration}s" --latency -s "$root/bench/customer_get.lua" "$2" 2>&1)
-  echo "$1: $(echo "$out" | awk '/Requests\/sec/{print $2}') req/s, p50 $(echo "$out" | awk '$1=="50%"{print $2}'), p99 $(echo "$out" | awk '$1=="99%"{print $2}'), $(echo "$out" | grep -o 'non200=[0-9]*')"
+run_wrk() {  # label url token: three rounds, median of each figure
+  local rps=() p99=() p50=() bad=0 out
+  for _ in 1 2 3; do
+    out=$(IDS_FILE=$work/ids.txt TOKEN=$3 wrk -t2 -c32 -d"${duration}s" --latency -s "$root/bench/customer_get.lua" "$2" 2>&1)
+    rps+=("$(echo "$out" | awk '/Requests\/sec/{print $2}')")
+    p50+=("$(echo "$out" | awk '$1=="50%"{print $2}')")
+    p99+=("$(echo "$out" | awk '$1=="99%"{print $2}')")
+    bad=$((bad + $(echo "$out" | sed -n 's/.*non200=\([0-9]*\).*/\1/p')))
+  done
+  med() { printf '%s\n' "$@" | python3 -c 'import sys,re
+vals=[l.strip() for l in sys.stdin if l.strip()]
+def us(v):
+    m=re.match(r"([0-9.]+)(us|ms|s)?$", v); n=float(m.group(1)); u=m.group(2) or ""
+    return n*{"us":1,"ms":1000,"s":1e6,"":1}[u]
+vals.sort(key=us); print(vals[len(vals)//2], "(runs: " + ", ".join(vals) + ")")'; }
+  echo "$1: $(med "${rps[@]}") req/s; p50 $(med "${p50[@]}"); p99 $(med "${p99[@]}"); non-200 answers: $bad"
 }
 run_wrk "finguard GET /customers/{id}, masked (marketing)" "$url" "$masked_token"
 run_wrk "finguard GET /customers/{id}, unmasked + audited (compliance_officer)" "$url" "$clear_token"

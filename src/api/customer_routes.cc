@@ -87,6 +87,36 @@ StatusOr<CustomerInput> ReadCustomerInput(const std::string& text) {
   return in;
 }
 
+StatusOr<customers::AccountInput> ReadAccountInput(const std::string& text) {
+  ASSIGN_OR_RETURN(JsonBody body, JsonBody::Parse(text));
+  customers::AccountInput in;
+  in.number = body.String("number", kOptional, 30);
+  in.type = body.Enum("type", {"savings", "current", "credit_card", "loan", "investment"}, kOptional);
+  in.currency = body.String("currency", kOptional, 3);
+  in.product_id = body.String("product_id", kOptional, 40);
+  in.status = body.Enum("status", {"active", "dormant", "frozen", "closed"}, kOptional);
+  RETURN_IF_ERROR(body.Finish());
+  return in;
+}
+
+StatusOr<customers::ProductInput> ReadProductInput(const std::string& text) {
+  ASSIGN_OR_RETURN(JsonBody body, JsonBody::Parse(text));
+  customers::ProductInput in;
+  in.code = body.String("code", kOptional, 32);
+  in.name = body.String("name", kOptional, 200);
+  in.name_en = body.String("name_en", kOptional, 200);
+  in.type = body.Enum("type", {"deposit", "wealth", "fund", "insurance", "loan", "card", "bond"}, kOptional);
+  in.risk_level = body.Enum("risk_level", {"R1", "R2", "R3", "R4", "R5"}, kOptional);
+  in.currency = body.String("currency", kOptional, 3);
+  RETURN_IF_ERROR(body.Finish());
+  return in;
+}
+
+nlohmann::json ProductJson(const customers::Product& p) {
+  return {{"id", p.id}, {"code", p.code}, {"name", p.name}, {"name_en", p.name_en},
+          {"type", p.type}, {"risk_level", p.risk_level}, {"currency", p.currency}};
+}
+
 const std::vector<QueryParamDoc> kPaging = {
     {"limit", "page size, 1-200 (default 50)", "integer"},
     {"cursor", "next_cursor of the previous page"}};
@@ -198,11 +228,50 @@ void AddCustomerRoutes(Router& router, ApiServices& s) {
               .handler = [&s](RequestContext&) -> StatusOr<ApiResult> {
                 ASSIGN_OR_RETURN(std::vector<customers::Product> products, s.customers.Products());
                 nlohmann::json items = nlohmann::json::array();
-                for (const auto& p : products) {
-                  items.push_back({{"id", p.id}, {"code", p.code}, {"name", p.name}, {"name_en", p.name_en},
-                                   {"type", p.type}, {"risk_level", p.risk_level}, {"currency", p.currency}});
-                }
+                for (const auto& p : products) items.push_back(ProductJson(p));
                 return ApiResult{.body = {{"items", items}, {"next_cursor", nullptr}}};
+              }});
+  router.Add({.method = "POST",
+              .path = "/api/v1/products",
+              .permission = "products.write",
+              .idempotent_create = true,
+              .doc = {.summary = "Add a product with its risk level", .tag = "customers",
+                      .request = "ProductInput", .response = "Product", .success_status = 201},
+              .handler = [&s](RequestContext& rc) -> StatusOr<ApiResult> {
+                ASSIGN_OR_RETURN(customers::ProductInput in, ReadProductInput(rc.http.body));
+                ASSIGN_OR_RETURN(customers::Product p, s.customers.CreateProduct(rc.who(), in));
+                return ApiResult{.status = 201, .body = ProductJson(p)};
+              }});
+  router.Add({.method = "PATCH",
+              .path = "/api/v1/products/{id}",
+              .permission = "products.write",
+              .doc = {.summary = "Change a product (a risk level change is audited with the old level)",
+                      .tag = "customers", .request = "ProductInput", .response = "Product"},
+              .handler = [&s](RequestContext& rc) -> StatusOr<ApiResult> {
+                ASSIGN_OR_RETURN(customers::ProductInput in, ReadProductInput(rc.http.body));
+                ASSIGN_OR_RETURN(customers::Product p, s.customers.UpdateProduct(rc.who(), rc.path["id"], in));
+                return ApiResult{.body = ProductJson(p)};
+              }});
+  router.Add({.method = "POST",
+              .path = "/api/v1/customers/{id}/accounts",
+              .permission = "customers.write",
+              .idempotent_create = true,
+              .doc = {.summary = "Open an account for a customer", .tag = "customers",
+                      .request = "AccountInput", .response = "Account", .success_status = 201},
+              .handler = [&s](RequestContext& rc) -> StatusOr<ApiResult> {
+                ASSIGN_OR_RETURN(customers::AccountInput in, ReadAccountInput(rc.http.body));
+                ASSIGN_OR_RETURN(Account a, s.customers.OpenAccount(rc.who(), rc.path["id"], in));
+                return ApiResult{.status = 201, .body = AccountJson(a)};
+              }});
+  router.Add({.method = "PATCH",
+              .path = "/api/v1/accounts/{id}",
+              .permission = "customers.write",
+              .doc = {.summary = "Freeze, reactivate, mark dormant or close an account, or change its product",
+                      .tag = "customers", .request = "AccountInput", .response = "Account"},
+              .handler = [&s](RequestContext& rc) -> StatusOr<ApiResult> {
+                ASSIGN_OR_RETURN(customers::AccountInput in, ReadAccountInput(rc.http.body));
+                ASSIGN_OR_RETURN(Account a, s.customers.UpdateAccount(rc.who(), rc.path["id"], in));
+                return ApiResult{.body = AccountJson(a)};
               }});
 }
 

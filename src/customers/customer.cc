@@ -124,4 +124,63 @@ StatusOr<Customer> ApplyCustomerInput(Customer c, const CustomerInput& in, bool 
   return c;
 }
 
+namespace {
+
+Status FieldErrors(const char* what, std::vector<FieldError> errors) {
+  std::string msg = std::string("invalid ") + what + ": " + errors[0].field.substr(1) + " " + errors[0].reason;
+  if (errors.size() > 1) msg += " (and " + std::to_string(errors.size() - 1) + " more)";
+  return InvalidArgument(msg, std::move(errors));
+}
+
+bool KnownCurrency(const std::string& code) { return Money::Zero(code).ok(); }
+
+}  // namespace
+
+StatusOr<Account> ApplyAccountInput(Account a, const AccountInput& in, bool creating) {
+  std::vector<FieldError> errors;
+  if (!creating) {
+    for (auto [field, v] : {std::pair{"/number", &in.number}, {"/type", &in.type}, {"/currency", &in.currency}}) {
+      if (*v) errors.push_back({field, "cannot change after the account is opened"});
+    }
+    if (a.status == "closed") errors.push_back({"/status", "the account is closed"});
+  }
+  if (in.number) a.number = *in.number;
+  if (in.type) a.type = *in.type;
+  if (in.currency) a.currency = *in.currency;
+  if (in.product_id) a.product_id = *in.product_id;
+  if (in.status) a.status = *in.status;
+  static const std::regex kNumber("^[0-9]{8,30}$");
+  if (!std::regex_match(a.number, kNumber)) errors.push_back({"/number", "must be 8-30 digits"});
+  if (!IsOneOf(a.type, {"savings", "current", "credit_card", "loan", "investment"})) {
+    errors.push_back({"/type", "must be savings, current, credit_card, loan or investment"});
+  }
+  if (!KnownCurrency(a.currency)) errors.push_back({"/currency", "not an ISO 4217 currency code"});
+  if (!IsOneOf(a.status, {"active", "dormant", "frozen", "closed"})) {
+    errors.push_back({"/status", "must be active, dormant, frozen or closed"});
+  }
+  if (!errors.empty()) return FieldErrors("account", std::move(errors));
+  return a;
+}
+
+StatusOr<Product> ApplyProductInput(Product p, const ProductInput& in) {
+  if (in.code) p.code = *in.code;
+  if (in.name) p.name = *in.name;
+  if (in.name_en) p.name_en = *in.name_en;
+  if (in.type) p.type = *in.type;
+  if (in.risk_level) p.risk_level = *in.risk_level;
+  if (in.currency) p.currency = *in.currency;
+  std::vector<FieldError> errors;
+  static const std::regex kCode("^[A-Z0-9][A-Z0-9_-]{1,31}$");
+  if (!std::regex_match(p.code, kCode)) errors.push_back({"/code", "2-32 of A-Z, 0-9, '_', '-'"});
+  if (p.name.empty() || p.name.size() > 200) errors.push_back({"/name", "required, at most 200 bytes"});
+  if (p.name_en.empty() || p.name_en.size() > 200) errors.push_back({"/name_en", "required, at most 200 bytes"});
+  if (!IsOneOf(p.type, {"deposit", "wealth", "fund", "insurance", "loan", "card", "bond"})) {
+    errors.push_back({"/type", "must be deposit, wealth, fund, insurance, loan, card or bond"});
+  }
+  if (!IsOneOf(p.risk_level, {"R1", "R2", "R3", "R4", "R5"})) errors.push_back({"/risk_level", "must be R1-R5"});
+  if (!KnownCurrency(p.currency)) errors.push_back({"/currency", "not an ISO 4217 currency code"});
+  if (!errors.empty()) return FieldErrors("product", std::move(errors));
+  return p;
+}
+
 }  // namespace finguard::customers

@@ -77,6 +77,21 @@ struct Transaction {
   std::string device_id;
 };
 
+// A new account or a change to one, as a user sent it.
+struct AccountInput {
+  std::optional<std::string> number, type, currency, product_id, status;
+};
+
+// A new product or a change to one.
+struct ProductInput {
+  std::optional<std::string> code, name, name_en, type, risk_level, currency;
+};
+
+// Applies and validates account input. An account's number, type and currency are fixed once
+// opened; status moves among active, dormant and frozen, and to closed, which is final.
+StatusOr<Account> ApplyAccountInput(Account base, const AccountInput& input, bool creating);
+StatusOr<Product> ApplyProductInput(Product base, const ProductInput& input);
+
 // Applies `input` to `base` (a new Customer for creation) and validates the result. Errors carry
 // JSON-pointer paths ("/id_number") and a reason; every problem found is reported, not just the
 // first. `today` bounds birth dates in resident ID numbers.

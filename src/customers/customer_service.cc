@@ -106,9 +106,8 @@ StatusOr<CustomerView> CustomerService::Update(const Principal& who, const std::
 StatusOr<std::vector<Account>> CustomerService::Accounts(const Principal& who, const std::string& id) {
   RETURN_IF_ERROR(RequireCustomer(id));
   ASSIGN_OR_RETURN(std::vector<Account> accounts, store_.ListAccounts(db_, id));
-  if (!who.Has(kPiiRead)) {
-    for (Account& a : accounts) a.number = security::MaskAccountNumber(a.number);
-  } else if (!accounts.empty()) {
+  for (Account& a : accounts) a = ForViewer(who, std::move(a));
+  if (who.Has(kPiiRead) && !accounts.empty()) {
     RETURN_IF_ERROR(audit_.Record(db_, {.actor = who.username, .action = "account.read_unmasked",
                                         .target = "customer/" + id}));
   }
@@ -129,5 +128,96 @@ StatusOr<std::vector<Transaction>> CustomerService::Transactions(
 }
 
 StatusOr<std::vector<Product>> CustomerService::Products() { return store_.ListProducts(db_); }
+
+Status CustomerService::RequireProduct(Executor& tx, const std::string& product_id) {
+  if (product_id.empty()) return OkStatus();
+  ASSIGN_OR_RETURN(std::optional<Product> p, store_.GetProduct(tx, product_id));
+  if (!p) return InvalidArgument("unknown product " + product_id, {{"/product_id", "no such product"}});
+  return OkStatus();
+}
+
+Account CustomerService::ForViewer(const Principal& who, Account a) const {
+  if (!who.Has(kPiiRead)) a.number = security::MaskAccountNumber(a.number);
+  return a;
+}
+
+StatusOr<Account> CustomerService::OpenAccount(const Principal& who, const std::string& customer_id,
+                                               const AccountInput& input) {
+  Instant now = clock_.Now();
+  Account base;
+  base.id = NewIdAt(now);
+  base.customer_id = customer_id;
+  base.status = "active";
+  base.currency = "CNY";
+  base.opened_on = ShanghaiDate(now).ToString();
+  if (input.status && *input.status != "active") {
+    return InvalidArgument("a new account is active", {{"/status", "must be active or omitted"}});
+  }
+  ASSIGN_OR_RETURN(Account a, ApplyAccountInput(base, input, /*creating=*/true));
+  RETURN_IF_ERROR(db_.Transact([&](Executor& tx) -> Status {
+    ASSIGN_OR_RETURN(std::optional<Customer> c, store_.Get(tx, customer_id));
+    if (!c) return NotFound("customer " + customer_id + " not found");
+    RETURN_IF_ERROR(RequireProduct(tx, a.product_id));
+    Status s = store_.InsertAccounts(tx, {a});
+    if (s.code() == StatusCode::kAlreadyExists) {
+      return Status(StatusCode::kAlreadyExists, "account number already in use", {{"/number", "already exists"}});
+    }
+    RETURN_IF_ERROR(s);
+    return audit_.Append(tx, {.actor = who.username, .action = "account.open", .target = "account/" + a.id,
+                              .detail = {{"customer_id", customer_id}, {"type", a.type}, {"currency", a.currency}}});
+  }));
+  return ForViewer(who, a);
+}
+
+StatusOr<Account> CustomerService::UpdateAccount(const Principal& who, const std::string& account_id,
+                                                 const AccountInput& input) {
+  Instant now = clock_.Now();
+  std::optional<Account> updated;
+  RETURN_IF_ERROR(db_.Transact([&](Executor& tx) -> Status {
+    ASSIGN_OR_RETURN(std::optional<Account> current, store_.GetAccount(tx, account_id));
+    if (!current) return NotFound("account " + account_id + " not found");
+    if (current->status == "closed") return FailedPrecondition("account " + account_id + " is closed");
+    ASSIGN_OR_RETURN(Account a, ApplyAccountInput(*current, input, /*creating=*/false));
+    if (a.status == "closed") a.closed_on = ShanghaiDate(now).ToString();
+    RETURN_IF_ERROR(RequireProduct(tx, a.product_id));
+    RETURN_IF_ERROR(store_.UpdateAccount(tx, a));
+    updated = a;
+    return audit_.Append(tx, {.actor = who.username, .action = "account.update", .target = "account/" + a.id,
+                              .detail = {{"from_status", current->status}, {"status", a.status}}});
+  }));
+  return ForViewer(who, *updated);
+}
+
+StatusOr<Product> CustomerService::CreateProduct(const Principal& who, const ProductInput& input) {
+  Product base;
+  base.id = NewIdAt(clock_.Now());
+  ASSIGN_OR_RETURN(Product p, ApplyProductInput(base, input));
+  RETURN_IF_ERROR(db_.Transact([&](Executor& tx) -> Status {
+    Status s = store_.InsertProducts(tx, {p});
+    if (s.code() == StatusCode::kAlreadyExists) {
+      return Status(StatusCode::kAlreadyExists, "product code " + p.code + " is taken", {{"/code", "already exists"}});
+    }
+    RETURN_IF_ERROR(s);
+    return audit_.Append(tx, {.actor = who.username, .action = "product.create", .target = "product/" + p.id,
+                              .detail = {{"code", p.code}, {"risk_level", p.risk_level}}});
+  }));
+  return p;
+}
+
+StatusOr<Product> CustomerService::UpdateProduct(const Principal& who, const std::string& product_id,
+                                                 const ProductInput& input) {
+  std::optional<Product> updated;
+  RETURN_IF_ERROR(db_.Transact([&](Executor& tx) -> Status {
+    ASSIGN_OR_RETURN(std::optional<Product> current, store_.GetProduct(tx, product_id));
+    if (!current) return NotFound("product " + product_id + " not found");
+    ASSIGN_OR_RETURN(Product p, ApplyProductInput(*current, input));
+    RETURN_IF_ERROR(store_.UpdateProduct(tx, p));
+    updated = p;
+    // A risk level change matters for suitability; the audit keeps the old and new levels.
+    return audit_.Append(tx, {.actor = who.username, .action = "product.update", .target = "product/" + p.id,
+                              .detail = {{"from_risk_level", current->risk_level}, {"risk_level", p.risk_level}}});
+  }));
+  return *updated;
+}
 
 }  // namespace finguard::customers

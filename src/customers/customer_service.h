@@ -45,11 +45,25 @@ class CustomerService {
                                                   int limit);
   StatusOr<std::vector<Product>> Products();
 
+  // Opens an account for a customer (status active, opened today in Asia/Shanghai).
+  // kNotFound for an unknown customer; kInvalidArgument for bad fields or an unknown product;
+  // kAlreadyExists for a number already in use.
+  StatusOr<Account> OpenAccount(const security::Principal& who, const std::string& customer_id,
+                                const AccountInput& input);
+  // Changes status (active/dormant/frozen, or closed — final, dated today) or product.
+  StatusOr<Account> UpdateAccount(const security::Principal& who, const std::string& account_id,
+                                  const AccountInput& input);
+  StatusOr<Product> CreateProduct(const security::Principal& who, const ProductInput& input);
+  StatusOr<Product> UpdateProduct(const security::Principal& who, const std::string& product_id,
+                                  const ProductInput& input);
+
   // Masks a customer's personal fields in place.
   static void Mask(Customer& c);
 
  private:
   Status RequireCustomer(const std::string& id);
+  Status RequireProduct(storage::Executor& tx, const std::string& product_id);
+  Account ForViewer(const security::Principal& who, Account a) const;
 
   storage::Database& db_;
   const CustomerStore& store_;

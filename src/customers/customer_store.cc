@@ -183,13 +183,17 @@ Status CustomerStore::InsertAccounts(Executor& tx, const std::vector<Account>& a
       rows);
 }
 
-StatusOr<std::vector<Account>> CustomerStore::ListAccounts(Executor& db,
-                                                           const std::string& customer_id) const {
-  ASSIGN_OR_RETURN(ResultSet rs,
-                   db.Query("SELECT id, customer_id, number_enc, type, product_id, currency, status,"
-                            " opened_on, closed_on, last_activity_at_us, balance_minor FROM accounts"
-                            " WHERE customer_id = ? ORDER BY opened_on, id",
-                            {Value(customer_id)}));
+namespace {
+constexpr const char* kAccountColumns =
+    "id, customer_id, number_enc, type, product_id, currency, status, opened_on, closed_on,"
+    " last_activity_at_us, balance_minor";
+}  // namespace
+
+StatusOr<std::vector<Account>> CustomerStore::AccountsWhere(Executor& db, const std::string& where,
+                                                            const std::string& value) const {
+  ASSIGN_OR_RETURN(ResultSet rs, db.Query(std::string("SELECT ") + kAccountColumns +
+                                              " FROM accounts WHERE " + where + " = ? ORDER BY opened_on, id",
+                                          {Value(value)}));
   std::vector<Account> out;
   for (size_t i = 0; i < rs.size(); ++i) {
     Account a;
@@ -209,6 +213,24 @@ StatusOr<std::vector<Account>> CustomerStore::ListAccounts(Executor& db,
   return out;
 }
 
+StatusOr<std::vector<Account>> CustomerStore::ListAccounts(Executor& db,
+                                                           const std::string& customer_id) const {
+  return AccountsWhere(db, "customer_id", customer_id);
+}
+
+StatusOr<std::optional<Account>> CustomerStore::GetAccount(Executor& db, const std::string& id) const {
+  ASSIGN_OR_RETURN(std::vector<Account> found, AccountsWhere(db, "id", id));
+  if (found.empty()) return std::optional<Account>();
+  return std::optional<Account>(std::move(found[0]));
+}
+
+Status CustomerStore::UpdateAccount(Executor& tx, const Account& a) const {
+  ASSIGN_OR_RETURN(int64_t n, tx.Exec("UPDATE accounts SET status = ?, product_id = ?, closed_on = ? WHERE id = ?",
+                                      {Value(a.status), OptionalText(a.product_id), Value(a.closed_on), Value(a.id)}));
+  if (n == 0) return NotFound("account " + a.id + " not found");
+  return OkStatus();
+}
+
 Status CustomerStore::InsertProducts(Executor& tx, const std::vector<Product>& products) const {
   std::vector<Params> rows;
   for (const Product& p : products) {
@@ -221,9 +243,11 @@ Status CustomerStore::InsertProducts(Executor& tx, const std::vector<Product>& p
       rows);
 }
 
-StatusOr<std::vector<Product>> CustomerStore::ListProducts(Executor& db) const {
+StatusOr<std::vector<Product>> CustomerStore::ProductsWhere(Executor& db, const std::string& where,
+                                                            const Params& params) const {
   ASSIGN_OR_RETURN(ResultSet rs, db.Query("SELECT id, code, name, name_en, type, risk_level, currency"
-                                          " FROM products ORDER BY code"));
+                                          " FROM products WHERE " + where + " ORDER BY code",
+                                          params));
   std::vector<Product> out;
   for (size_t i = 0; i < rs.size(); ++i) {
     out.push_back({rs.At(i, "id").AsText(), rs.At(i, "code").AsText(), rs.At(i, "name").AsText(),
@@ -231,6 +255,29 @@ StatusOr<std::vector<Product>> CustomerStore::ListProducts(Executor& db) const {
                    rs.At(i, "risk_level").AsText(), rs.At(i, "currency").AsText()});
   }
   return out;
+}
+
+StatusOr<std::vector<Product>> CustomerStore::ListProducts(Executor& db) const {
+  return ProductsWhere(db, "1 = 1", {});
+}
+
+StatusOr<std::optional<Product>> CustomerStore::GetProduct(Executor& db, const std::string& id) const {
+  ASSIGN_OR_RETURN(std::vector<Product> found, ProductsWhere(db, "id = ?", {Value(id)}));
+  if (found.empty()) return std::optional<Product>();
+  return std::optional<Product>(std::move(found[0]));
+}
+
+Status CustomerStore::UpdateProduct(Executor& tx, const Product& p) const {
+  StatusOr<int64_t> n = tx.Exec(
+      "UPDATE products SET code = ?, name = ?, name_en = ?, type = ?, risk_level = ?, currency = ? WHERE id = ?",
+      {Value(p.code), Value(p.name), Value(p.name_en), Value(p.type), Value(p.risk_level), Value(p.currency),
+       Value(p.id)});
+  if (n.status().code() == StatusCode::kAlreadyExists) {
+    return Status(StatusCode::kAlreadyExists, "product code " + p.code + " is taken", {{"/code", "already exists"}});
+  }
+  RETURN_IF_ERROR(n.status());
+  if (*n == 0) return NotFound("product " + p.id + " not found");
+  return OkStatus();
 }
 
 Status CustomerStore::InsertTransactions(Executor& tx, const std::vector<Transaction>& txns) const {

@@ -44,9 +44,14 @@ class CustomerStore {
 
   Status InsertAccounts(storage::Executor& tx, const std::vector<Account>& accounts) const;
   StatusOr<std::vector<Account>> ListAccounts(storage::Executor& db, const std::string& customer_id) const;
+  StatusOr<std::optional<Account>> GetAccount(storage::Executor& db, const std::string& id) const;
+  // Changes status, product and closing date (the fields that may change after opening).
+  Status UpdateAccount(storage::Executor& tx, const Account& a) const;
 
   Status InsertProducts(storage::Executor& tx, const std::vector<Product>& products) const;
   StatusOr<std::vector<Product>> ListProducts(storage::Executor& db) const;
+  StatusOr<std::optional<Product>> GetProduct(storage::Executor& db, const std::string& id) const;
+  Status UpdateProduct(storage::Executor& tx, const Product& p) const;
 
   Status InsertTransactions(storage::Executor& tx, const std::vector<Transaction>& txns) const;
   // Newest first; `before` continues a previous page.
@@ -64,6 +69,11 @@ class CustomerStore {
  private:
   storage::Params CustomerParams(const Customer& c) const;
   StatusOr<Customer> FromRow(const storage::ResultSet& rs, size_t i) const;
+  // `where` is a constant column name / condition from this file, never user text.
+  StatusOr<std::vector<Account>> AccountsWhere(storage::Executor& db, const std::string& where,
+                                               const std::string& value) const;
+  StatusOr<std::vector<Product>> ProductsWhere(storage::Executor& db, const std::string& where,
+                                               const storage::Params& params) const;
 
   const security::FieldCipher& cipher_;
 };

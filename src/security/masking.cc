@@ -2,22 +2,24 @@
 
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
-#include <unicode/unistr.h>
+#include <unicode/utf8.h>
 
 #include <vector>
 
 namespace finguard::security {
 namespace {
 
+// Splits UTF-8 into code points with ICU's U8_NEXT (no UnicodeString allocations: masking runs
+// on every personal field of every masked response). Invalid bytes become U+FFFD.
 std::vector<std::string> CodePoints(std::string_view s) {
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), s.size()));
   std::vector<std::string> out;
-  for (int32_t i = 0; i < u.length();) {
-    UChar32 c = u.char32At(i);
-    std::string utf8;
-    icu::UnicodeString(c).toUTF8String(utf8);
-    out.push_back(std::move(utf8));
-    i += U16_LENGTH(c);
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  int32_t i = 0, n = static_cast<int32_t>(s.size());
+  while (i < n) {
+    int32_t start = i;
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    out.emplace_back(c < 0 ? "\xEF\xBF\xBD" : std::string(s.substr(start, i - start)));
   }
   return out;
 }
@@ -38,7 +40,10 @@ std::string KeepEnds(std::string_view s, size_t head, size_t tail) {
 }
 
 bool IsHan(const std::string& cp) {
-  UChar32 c = icu::UnicodeString::fromUTF8(cp).char32At(0);
+  const auto* p = reinterpret_cast<const uint8_t*>(cp.data());
+  int32_t i = 0;
+  UChar32 c;
+  U8_NEXT(p, i, static_cast<int32_t>(cp.size()), c);
   UErrorCode err = U_ZERO_ERROR;
   return uscript_getScript(c, &err) == USCRIPT_HAN;
 }

@@ -163,3 +163,41 @@ test('audit chain verifies through the API', async () => {
   assert.ok(v.json.records > 10);
   assertProblem(await api('POST', '/api/v1/audit/verify', { token: marketer }), 403, 'forbidden');
 });
+
+test('accounts open, freeze and close; products carry risk levels; changes are audited', async () => {
+  const analyst = await userWithRole(admin, 'it_analyst', 'risk_analyst');
+  const product = await api('POST', '/api/v1/products', { token: analyst, body: {
+    code: 'WM-R3-01', name: '稳健理财一号', name_en: 'Steady Wealth No.1', type: 'wealth', risk_level: 'R3', currency: 'CNY' } });
+  assert.equal(product.status, 201, product.text);
+  assertProblem(await api('POST', '/api/v1/products', { token: agent, body: { code: 'X1' } }), 403, 'forbidden');
+  const dupCode = await api('POST', '/api/v1/products', { token: analyst, body: {
+    code: 'WM-R3-01', name: 'x', name_en: 'x', type: 'wealth', risk_level: 'R3', currency: 'CNY' } });
+  assertProblem(dupCode, 409);
+  const relevel = await api('PATCH', `/api/v1/products/${product.json.id}`, { token: analyst, body: { risk_level: 'R4' } });
+  assert.equal(relevel.json.risk_level, 'R4');
+
+  const customer = await api('POST', '/api/v1/customers', { token: agent, body: {
+    type: 'individual', name: '周九', id_number: residentId(uniqueStem('330106', '19791009')) } });
+  const opened = await api('POST', `/api/v1/customers/${customer.json.id}/accounts`, { token: agent, body: {
+    number: '6217001234567890123', type: 'investment', currency: 'CNY', product_id: product.json.id } });
+  assert.equal(opened.status, 201, opened.text);
+  assert.equal(opened.json.status, 'active');
+  assert.equal(opened.json.number, '6217001234567890123');
+  const seenByMarketing = await api('GET', `/api/v1/customers/${customer.json.id}/accounts`, { token: marketer });
+  assert.equal(seenByMarketing.json.items[0].number, '6217***********0123');
+  const badProduct = await api('POST', `/api/v1/customers/${customer.json.id}/accounts`, { token: agent, body: {
+    number: '6217001234567890999', type: 'savings', currency: 'CNY', product_id: 'nope' } });
+  assertProblem(badProduct, 400);
+  assert.equal(badProduct.json.errors[0].field, '/product_id');
+  const frozen = await api('PATCH', `/api/v1/accounts/${opened.json.id}`, { token: agent, body: { status: 'frozen' } });
+  assert.equal(frozen.json.status, 'frozen');
+  const fixed = await api('PATCH', `/api/v1/accounts/${opened.json.id}`, { token: agent, body: { currency: 'USD' } });
+  assertProblem(fixed, 400);
+  assert.equal(fixed.json.errors[0].field, '/currency');
+  const closed = await api('PATCH', `/api/v1/accounts/${opened.json.id}`, { token: agent, body: { status: 'closed' } });
+  assert.equal(closed.json.status, 'closed');
+  assert.match(closed.json.closed_at, /^\d{4}-\d{2}-\d{2}$/);
+  assertProblem(await api('PATCH', `/api/v1/accounts/${opened.json.id}`, { token: agent, body: { status: 'active' } }), 409, 'conflict');
+  const trail = await api('GET', '/api/v1/audit?action=account.update&actor=it_agent', { token: admin });
+  assert.deepEqual(trail.json.items.map((e) => e.detail.status), ['closed', 'frozen']);
+});

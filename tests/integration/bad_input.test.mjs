@@ -14,7 +14,7 @@ const schemas = spec.components.schemas;
 
 const INJECTIONS = ["x'); DROP TABLE customers; --", "' OR '1'='1", '1; DELETE FROM users', '"; SELECT pg_sleep(5); --'];
 const tokenFor = (op) => (op['x-permission'] === 'users.manage' || op['x-permission']?.startsWith('audit') ? admin
-  : op['x-permission'] === 'pii.read' ? officer : agent);
+  : op['x-permission'] === 'products.write' ? officer : agent);
 
 // A real customer so {id} routes reach their handlers.
 const sample = (await api('GET', '/api/v1/customers?limit=1', { token: agent })).json.items[0]?.id ?? 'missing';
@@ -23,7 +23,13 @@ const sample = (await api('GET', '/api/v1/customers?limit=1', { token: agent }))
 await userWithRole(admin, 'bi_target', 'auditor');
 const users = (await api('GET', '/api/v1/users', { token: admin })).json.items;
 const sampleUser = users.find((u) => u.username === 'bi_target').id;
-const fill = (path) => path.replace('{id}', path.startsWith('/api/v1/users') ? sampleUser : sample);
+// A product and an account to address, created here so the test does not depend on demo data.
+const product = (await api('POST', '/api/v1/products', { token: officer, body: {
+  code: 'BI-DEP-1', name: '测试存款', name_en: 'Test deposit', type: 'deposit', risk_level: 'R1', currency: 'CNY' } })).json;
+const account = sample === 'missing' ? { id: 'missing' } : (await api('POST', `/api/v1/customers/${sample}/accounts`, {
+  token: agent, body: { number: '6222000011112222333', type: 'savings', currency: 'CNY', product_id: product.id } })).json;
+const fill = (path) => path.replace('{id}', path.startsWith('/api/v1/users') ? sampleUser
+  : path.startsWith('/api/v1/products') ? product.id : path.startsWith('/api/v1/accounts') ? account.id : sample);
 
 async function counts() {
   const c = await api('GET', '/api/v1/customers?limit=200', { token: officer });

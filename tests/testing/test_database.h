@@ -2,6 +2,8 @@
 // Fresh, migrated databases for unit tests, on both backends. SQLite: a new file in a temp dir.
 // PostgreSQL: a new schema in the server named by FINGUARD_TEST_PG_URL (started by
 // scripts/pg.sh; `make test` always sets it), selected through the connection's search_path.
+// Both backends are always instantiated: without the variable the PostgreSQL cases fail and say
+// how to start one, rather than silently testing one backend.
 //   for (auto backend : TestBackends()) { auto db = NewTestDatabase(backend); ... }
 #include <gtest/gtest.h>
 
@@ -18,11 +20,7 @@
 
 namespace finguard::testing {
 
-inline std::vector<std::string> TestBackends() {
-  std::vector<std::string> out = {"sqlite"};
-  if (std::getenv("FINGUARD_TEST_PG_URL")) out.push_back("postgres");
-  return out;
-}
+inline std::vector<std::string> TestBackends() { return {"sqlite", "postgres"}; }
 
 inline std::string UniqueSuffix() {
   static std::atomic<int> n{0};
@@ -34,7 +32,13 @@ inline std::unique_ptr<storage::Database> NewTestDatabase(const std::string& bac
                                                           bool migrate = true) {
   std::string url;
   if (backend == "postgres") {
-    std::string base = std::getenv("FINGUARD_TEST_PG_URL");
+    const char* env = std::getenv("FINGUARD_TEST_PG_URL");
+    if (!env) {
+      ADD_FAILURE() << "FINGUARD_TEST_PG_URL is not set: run `make test`, or start a server with "
+                       "`scripts/pg.sh start /tmp/fg-pg` and export the URL it prints";
+      return nullptr;
+    }
+    std::string base = env;
     std::string schema = "t_" + UniqueSuffix();
     auto admin = storage::OpenDatabase(base, 1);
     EXPECT_TRUE(admin.ok()) << admin.status().ToString();
