@@ -14,6 +14,8 @@ ApiServer::ApiServer(ApiServices services)
   AddUserRoutes(router_, services_);
   AddCustomerRoutes(router_, services_);
   AddAuditRoutes(router_, services_);
+  AddRiskMarketRoutes(router_, services_);
+  AddRiskCreditRoutes(router_, services_);
   AddSystemRoutes(router_, services_);
 }
 

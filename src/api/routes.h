@@ -21,6 +21,9 @@ void AddAuthRoutes(Router& router, ApiServices& s);
 void AddUserRoutes(Router& router, ApiServices& s);
 void AddCustomerRoutes(Router& router, ApiServices& s);
 void AddAuditRoutes(Router& router, ApiServices& s);
+// Risk measurement (issue 6): market VaR/ES and backtesting; credit exposure figures.
+void AddRiskMarketRoutes(Router& router, ApiServices& s);
+void AddRiskCreditRoutes(Router& router, ApiServices& s);
 // healthz, readyz, metrics, openapi.json — `router` must be complete when openapi is served.
 void AddSystemRoutes(Router& router, ApiServices& s);
 

@@ -10,6 +10,7 @@
 
 #include "api/api_server.h"
 #include "app/app.h"
+#include "app/commands.h"
 #include "common/log.h"
 #include "customers/customer_import.h"
 #include "customers/demo_institution.h"
@@ -131,12 +132,21 @@ int Main(int argc, char** argv) {
   CLI::App* keys_rotate = keys->add_subcommand("rotate", "add a new active key and re-encrypt every value");
   CLI::App* keys_status = keys->add_subcommand("status", "values per key id");
 
+  CLI::App* risk = cli.add_subcommand("risk", "risk measurement: market VaR/ES, backtests, credit capital");
+  risk->require_subcommand(1);
+  CommandRunner module_command;
+  AddRiskMarketCommands(*risk, module_command);
+  AddRiskCreditCommands(*risk, module_command);
+
   try {
     cli.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     int rc = cli.exit(e);
     return rc == 0 ? 0 : 2;
   }
+
+  // Module commands compute from files and need no database.
+  if (module_command) return module_command();
 
   StatusOr<Config> loaded = LoadConfig(config_file, Environment());
   if (!loaded.ok()) return Fail(loaded.status());
