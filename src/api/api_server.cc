@@ -26,7 +26,8 @@ Status ApiServer::Start() {
   if (!cfg.tls_cert.empty()) {
     auto ssl = std::make_unique<httplib::SSLServer>(cfg.tls_cert.c_str(), cfg.tls_key.c_str());
     if (!ssl->is_valid()) {
-      return InvalidArgument("cannot load TLS certificate " + cfg.tls_cert + " / key " + cfg.tls_key);
+      return InvalidArgument("cannot load TLS certificate " + cfg.tls_cert + " / key " +
+                             cfg.tls_key);
     }
     server_ = std::move(ssl);
   } else {
@@ -43,9 +44,10 @@ Status ApiServer::Start() {
   } else {
     std::string dir = cfg.web_dir;
     server_->Get("/", [dir](const httplib::Request&, httplib::Response& res) {
-      res.set_content("FinGuard API is running. The console is not built: run `make web` (looked in " +
-                          dir + ").\n",
-                      "text/plain; charset=utf-8");
+      res.set_content(
+          "FinGuard API is running. The console is not built: run `make web` (looked in " + dir +
+              ").\n",
+          "text/plain; charset=utf-8");
     });
   }
   server_->set_default_headers({{"X-Content-Type-Options", "nosniff"},
@@ -60,8 +62,11 @@ Status ApiServer::Start() {
                        " (in use? try --port)");
   }
   thread_ = std::thread([this] { server_->listen_after_bind(); });
-  LogInfo("listening", {{"host", cfg.host}, {"port", port_}, {"tls", !cfg.tls_cert.empty()},
-                        {"threads", threads}, {"routes", router_.routes().size()}});
+  LogInfo("listening", {{"host", cfg.host},
+                        {"port", port_},
+                        {"tls", !cfg.tls_cert.empty()},
+                        {"threads", threads},
+                        {"routes", router_.routes().size()}});
   return OkStatus();
 }
 

@@ -1,4 +1,5 @@
 #include <charconv>
+
 #include "api/routes.h"
 
 namespace finguard::api {
@@ -11,8 +12,10 @@ void AddAuditRoutes(Router& router, ApiServices& s) {
   router.Add({.method = "GET",
               .path = "/api/v1/audit",
               .permission = "audit.read",
-              .doc = {.summary = "The audit chain, newest first", .tag = "audit",
-                      .response = "AuditPage", .query = params},
+              .doc = {.summary = "The audit chain, newest first",
+                      .tag = "audit",
+                      .response = "AuditPage",
+                      .query = params},
               .handler = [&s](RequestContext& rc) -> StatusOr<ApiResult> {
                 security::AuditQuery q;
                 ASSIGN_OR_RETURN(q.limit, PageLimit(rc));
@@ -23,7 +26,8 @@ void AddAuditRoutes(Router& router, ApiServices& s) {
                   int64_t seq = 0;
                   auto [p, ec] = std::from_chars(raw.data(), raw.data() + raw.size(), seq);
                   if (ec != std::errc() || p != raw.data() + raw.size()) {
-                    return InvalidArgument("cursor is not one this API issued", {{"/query/cursor", "invalid cursor"}});
+                    return InvalidArgument("cursor is not one this API issued",
+                                           {{"/query/cursor", "invalid cursor"}});
                   }
                   q.before_seq = seq;
                 }
@@ -41,26 +45,33 @@ void AddAuditRoutes(Router& router, ApiServices& s) {
                                    {"hash", r.hash}});
                 }
                 nlohmann::json next = nullptr;
-                if (static_cast<int>(records.size()) == q.limit) next = EncodeCursor(std::to_string(records.back().seq));
+                if (static_cast<int>(records.size()) == q.limit)
+                  next = EncodeCursor(std::to_string(records.back().seq));
                 return ApiResult{.body = {{"items", items}, {"next_cursor", next}}};
               }});
-  router.Add({.method = "POST",
-              .path = "/api/v1/audit/verify",
-              .permission = "audit.verify",
-              .doc = {.summary = "Verify the audit hash chain; names the first altered, inserted or deleted record",
-                      .tag = "audit", .response = "AuditVerification"},
-              .handler = [&s](RequestContext& rc) -> StatusOr<ApiResult> {
-                ASSIGN_OR_RETURN(security::AuditVerification v, s.audit.Verify(s.db));
-                nlohmann::json body = {{"ok", v.ok}, {"records", v.records}};
-                if (!v.ok) {
-                  body["first_bad_seq"] = *v.first_bad_seq;
-                  body["problem"] = v.problem;
-                  body["detail"] = v.detail;
-                }
-                RETURN_IF_ERROR(s.audit.Record(s.db, {.actor = rc.who().username, .action = "audit.verify",
-                                                      .outcome = v.ok ? "ok" : "failed", .detail = body}));
-                return ApiResult{.body = body};
-              }});
+  router.Add(
+      {.method = "POST",
+       .path = "/api/v1/audit/verify",
+       .permission = "audit.verify",
+       .doc =
+           {.summary =
+                "Verify the audit hash chain; names the first altered, inserted or deleted record",
+            .tag = "audit",
+            .response = "AuditVerification"},
+       .handler = [&s](RequestContext& rc) -> StatusOr<ApiResult> {
+         ASSIGN_OR_RETURN(security::AuditVerification v, s.audit.Verify(s.db));
+         nlohmann::json body = {{"ok", v.ok}, {"records", v.records}};
+         if (!v.ok) {
+           body["first_bad_seq"] = *v.first_bad_seq;
+           body["problem"] = v.problem;
+           body["detail"] = v.detail;
+         }
+         RETURN_IF_ERROR(s.audit.Record(s.db, {.actor = rc.who().username,
+                                               .action = "audit.verify",
+                                               .outcome = v.ok ? "ok" : "failed",
+                                               .detail = body}));
+         return ApiResult{.body = body};
+       }});
 }
 
 }  // namespace finguard::api

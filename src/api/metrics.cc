@@ -64,7 +64,8 @@ std::string Metrics::Render() const {
     char sum[32];
     std::snprintf(sum, sizeof sum, "%.6f", r->sum_micros.load(std::memory_order_relaxed) / 1e6);
     out += "finguard_http_request_duration_seconds_sum{" + labels + "} " + sum + "\n";
-    out += "finguard_http_request_duration_seconds_count{" + labels + "} " + std::to_string(count) + "\n";
+    out += "finguard_http_request_duration_seconds_count{" + labels + "} " + std::to_string(count) +
+           "\n";
   }
   return out;
 }

@@ -15,14 +15,16 @@ class OpenApiTest : public ::testing::Test {
  protected:
   void SetUp() override {
     db_ = finguard::testing::NewTestDatabase("sqlite");
-    auto dir = std::filesystem::temp_directory_path() / ("fg_api_" + finguard::testing::UniqueSuffix());
+    auto dir =
+        std::filesystem::temp_directory_path() / ("fg_api_" + finguard::testing::UniqueSuffix());
     keys_ = std::move(security::KeyStore::OpenOrCreate((dir / "k").string())).value();
     cipher_ = std::make_unique<security::FieldCipher>(*keys_);
     audit_ = std::make_unique<security::AuditLog>(*keys_, clock_);
     auth_ = std::make_unique<security::AuthService>(*db_, *audit_, clock_, security::AuthPolicy{});
     store_ = std::make_unique<customers::CustomerStore>(*cipher_);
     customers_ = std::make_unique<customers::CustomerService>(*db_, *store_, *audit_, clock_);
-    server_ = std::make_unique<ApiServer>(ApiServices{*db_, *auth_, *audit_, *customers_, clock_, config_});
+    server_ = std::make_unique<ApiServer>(
+        ApiServices{*db_, *auth_, *audit_, *customers_, clock_, config_});
   }
   FakeClock clock_{Instant::FromSeconds(1767225600)};
   Config config_;
@@ -58,7 +60,8 @@ TEST_F(OpenApiTest, EveryRouteIsDocumentedWithExistingSchemas) {
       EXPECT_FALSE(r.doc.response.empty());
     }
     if (r.method == "POST" || r.method == "PATCH") {
-      EXPECT_TRUE(!r.doc.request.empty() || r.path == "/api/v1/auth/logout" || r.path == "/api/v1/audit/verify");
+      EXPECT_TRUE(!r.doc.request.empty() || r.path == "/api/v1/auth/logout" ||
+                  r.path == "/api/v1/audit/verify");
     }
   }
   // Every $ref in the document resolves.

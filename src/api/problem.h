@@ -3,9 +3,8 @@
 //   {"type","title","status","detail","code","errors":[{"field":"/json/pointer","reason"}],"request_id"}
 // `code` is stable for clients to branch on; `status` follows the Status code unless a route
 // chooses another (e.g. 423 for a locked account).
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "common/status.h"
 

@@ -1,8 +1,8 @@
-#include <charconv>
 #include "api/router.h"
 
 #include <sodium.h>
 
+#include <charconv>
 #include <chrono>
 #include <regex>
 
@@ -53,7 +53,8 @@ std::string BearerToken(const httplib::Request& req) {
 std::string SafeRequestId(const httplib::Request& req) {
   std::string given = req.get_header_value("X-Request-Id");
   if (!given.empty() && given.size() <= 64 &&
-      given.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.") ==
+      given.find_first_not_of(
+          "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.") ==
           std::string::npos) {
     return given;
   }
@@ -87,19 +88,27 @@ void Router::Mount(httplib::Server& server) {
     auto handler = [this, i, metric, names](const httplib::Request& req, httplib::Response& res) {
       Dispatch(routes_[i], metric, names, req, res);
     };
-    if (route.method == "GET") server.Get(pattern, handler);
-    else if (route.method == "POST") server.Post(pattern, handler);
-    else if (route.method == "PATCH") server.Patch(pattern, handler);
-    else if (route.method == "PUT") server.Put(pattern, handler);
-    else if (route.method == "DELETE") server.Delete(pattern, handler);
+    if (route.method == "GET")
+      server.Get(pattern, handler);
+    else if (route.method == "POST")
+      server.Post(pattern, handler);
+    else if (route.method == "PATCH")
+      server.Patch(pattern, handler);
+    else if (route.method == "PUT")
+      server.Put(pattern, handler);
+    else if (route.method == "DELETE")
+      server.Delete(pattern, handler);
   }
   // httplib answers unmatched paths and oversized bodies itself; give /api clients problem+json.
   server.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
-    if (req.path.rfind("/api/", 0) != 0 || res.get_header_value("Content-Type").find("json") != std::string::npos) {
+    if (req.path.rfind("/api/", 0) != 0 ||
+        res.get_header_value("Content-Type").find("json") != std::string::npos) {
       return;
     }
     int status = res.status;
-    std::string code = status == 413 ? "payload_too_large" : status == 404 ? "not_found" : "bad_request";
+    std::string code = status == 413   ? "payload_too_large"
+                       : status == 404 ? "not_found"
+                                       : "bad_request";
     std::string detail = status == 413   ? "request body exceeds the configured limit"
                          : status == 404 ? "no such endpoint: " + req.method + " " + req.path
                                          : "the request could not be processed";
@@ -139,10 +148,12 @@ void Router::Dispatch(const Route& route, size_t metric, const std::vector<std::
   } else {
     const Status& s = result.status();
     status = HttpStatusOf(s.code());
-    if (status >= 500) LogError("request failed", {{"request_id", rc.request_id}, {"error", s.ToString()}});
+    if (status >= 500)
+      LogError("request failed", {{"request_id", rc.request_id}, {"error", s.ToString()}});
     WriteJson(res, status, ProblemBody(status, ProblemCodeOf(s.code()), s, rc.request_id), true);
   }
-  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   metrics_.Observe(metric, status, seconds);
   if (deps_.log_requests) {
     LogInfo("request", {{"request_id", rc.request_id},
@@ -160,16 +171,20 @@ StatusOr<ApiResult> Router::Run(const Route& route, RequestContext& rc) {
     StatusOr<security::Principal> p = deps_.auth.Authenticate(rc.token);
     if (!p.ok()) {
       RETURN_IF_ERROR(deps_.audit.Record(
-          deps_.db, {.actor = "anonymous", .action = "auth.unauthenticated",
-                     .target = rc.http.method + " " + route.path, .outcome = "denied",
+          deps_.db, {.actor = "anonymous",
+                     .action = "auth.unauthenticated",
+                     .target = rc.http.method + " " + route.path,
+                     .outcome = "denied",
                      .detail = {{"request_id", rc.request_id}, {"reason", p.status().message()}}}));
       return Unauthenticated("sign in first: " + p.status().message());
     }
     rc.principal = std::move(p).value();
     if (route.permission != kAnyUser && !rc.principal->Has(route.permission)) {
       RETURN_IF_ERROR(deps_.audit.Record(
-          deps_.db, {.actor = rc.principal->username, .action = "auth.forbidden",
-                     .target = rc.http.method + " " + route.path, .outcome = "denied",
+          deps_.db, {.actor = rc.principal->username,
+                     .action = "auth.forbidden",
+                     .target = rc.http.method + " " + route.path,
+                     .outcome = "denied",
                      .detail = {{"request_id", rc.request_id}, {"permission", route.permission}}}));
       return PermissionDenied("this action needs the permission " + route.permission);
     }
@@ -179,9 +194,11 @@ StatusOr<ApiResult> Router::Run(const Route& route, RequestContext& rc) {
   return route.handler(rc);
 }
 
-StatusOr<ApiResult> Router::RunIdempotent(const Route& route, RequestContext& rc, const std::string& key) {
+StatusOr<ApiResult> Router::RunIdempotent(const Route& route, RequestContext& rc,
+                                          const std::string& key) {
   if (key.size() > 200) {
-    return InvalidArgument("Idempotency-Key is longer than 200 characters", {{"/headers/Idempotency-Key", "too long"}});
+    return InvalidArgument("Idempotency-Key is longer than 200 characters",
+                           {{"/headers/Idempotency-Key", "too long"}});
   }
   std::string user = rc.principal ? rc.principal->user_id : "";
   unsigned char digest[32];
@@ -195,8 +212,9 @@ StatusOr<ApiResult> Router::RunIdempotent(const Route& route, RequestContext& rc
                                   {Value(user), Value(key)}));
   if (!rs.empty()) {
     if (rs.At(0, "request_hash").AsText() != hash) {
-      return ApiResult::Problem(422, "idempotency_key_reused",
-                                InvalidArgument("this Idempotency-Key was used for a different request"));
+      return ApiResult::Problem(
+          422, "idempotency_key_reused",
+          InvalidArgument("this Idempotency-Key was used for a different request"));
     }
     ApiResult replay;
     replay.status = static_cast<int>(rs.At(0, "status").AsInt());
@@ -207,10 +225,11 @@ StatusOr<ApiResult> Router::RunIdempotent(const Route& route, RequestContext& rc
   ASSIGN_OR_RETURN(ApiResult result, route.handler(rc));
   if (result.status < 300) {
     // A concurrent duplicate loses the insert race and its own result stands; both are logged.
-    (void)deps_.db.Exec("INSERT INTO idempotency_keys (user_id, idem_key, request_hash, status, body,"
-                        " created_at_us) VALUES (?, ?, ?, ?, ?, ?)",
-                        {Value(user), Value(key), Value(hash), Value(result.status),
-                         Value(result.body.dump()), Value(deps_.clock.Now().micros)});
+    (void)deps_.db.Exec(
+        "INSERT INTO idempotency_keys (user_id, idem_key, request_hash, status, body,"
+        " created_at_us) VALUES (?, ?, ?, ?, ?, ?)",
+        {Value(user), Value(key), Value(hash), Value(result.status), Value(result.body.dump()),
+         Value(deps_.clock.Now().micros)});
   }
   return result;
 }
@@ -220,7 +239,8 @@ std::string EncodeCursor(const std::string& key) { return Base64UrlEncode(key); 
 StatusOr<std::string> DecodeCursor(const std::string& cursor) {
   StatusOr<std::string> raw = Base64UrlDecode(cursor);
   if (!raw.ok() || raw->empty()) {
-    return InvalidArgument("cursor is not one this API issued", {{"/query/cursor", "invalid cursor"}});
+    return InvalidArgument("cursor is not one this API issued",
+                           {{"/query/cursor", "invalid cursor"}});
   }
   return raw;
 }
@@ -231,7 +251,8 @@ StatusOr<int> PageLimit(const RequestContext& rc) {
   int v = 0;
   auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
   if (ec != std::errc() || p != s.data() + s.size() || v < 1 || v > 200) {
-    return InvalidArgument("limit must be an integer from 1 to 200", {{"/query/limit", "out of range"}});
+    return InvalidArgument("limit must be an integer from 1 to 200",
+                           {{"/query/limit", "out of range"}});
   }
   return v;
 }

@@ -7,20 +7,24 @@ void AddSystemRoutes(Router& router, ApiServices& s) {
   router.Add({.method = "GET",
               .path = "/healthz",
               .permission = kPublic,
-              .doc = {.summary = "Liveness: the process answers", .tag = "operations", .response = "Health"},
+              .doc = {.summary = "Liveness: the process answers",
+                      .tag = "operations",
+                      .response = "Health"},
               .handler = [](RequestContext&) -> StatusOr<ApiResult> {
                 return ApiResult{.body = {{"status", "ok"}}};
               }});
   router.Add({.method = "GET",
               .path = "/readyz",
               .permission = kPublic,
-              .doc = {.summary = "Readiness: database reachable and schema current", .tag = "operations",
+              .doc = {.summary = "Readiness: database reachable and schema current",
+                      .tag = "operations",
                       .response = "Health"},
               .handler = [&s](RequestContext&) -> StatusOr<ApiResult> {
                 StatusOr<int> v = storage::SchemaVersion(s.db);
                 int want = storage::EmbeddedMigrations().back().version;
                 if (!v.ok() || *v != want) {
-                  return Unavailable(v.ok() ? "schema version " + std::to_string(*v) + ", expected " + std::to_string(want)
+                  return Unavailable(v.ok() ? "schema version " + std::to_string(*v) +
+                                                  ", expected " + std::to_string(want)
                                             : "database unreachable: " + v.status().message());
                 }
                 return ApiResult{.body = {{"status", "ok"}, {"schema_version", *v}}};
@@ -28,7 +32,8 @@ void AddSystemRoutes(Router& router, ApiServices& s) {
   router.Add({.method = "GET",
               .path = "/metrics",
               .permission = kPublic,
-              .doc = {.summary = "Prometheus metrics (text exposition format)", .tag = "operations",
+              .doc = {.summary = "Prometheus metrics (text exposition format)",
+                      .tag = "operations",
                       .response = "PrometheusText"},
               .handler = [&router](RequestContext&) -> StatusOr<ApiResult> {
                 ApiResult r;
@@ -39,7 +44,9 @@ void AddSystemRoutes(Router& router, ApiServices& s) {
   router.Add({.method = "GET",
               .path = "/api/v1/openapi.json",
               .permission = kPublic,
-              .doc = {.summary = "This API's OpenAPI 3.1 document", .tag = "operations", .response = "OpenApi"},
+              .doc = {.summary = "This API's OpenAPI 3.1 document",
+                      .tag = "operations",
+                      .response = "OpenApi"},
               .handler = [&router](RequestContext&) -> StatusOr<ApiResult> {
                 return ApiResult{.body = OpenApiDocument(router)};
               }});

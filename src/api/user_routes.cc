@@ -29,8 +29,11 @@ void AddUserRoutes(Router& router, ApiServices& s) {
               .path = "/api/v1/users",
               .permission = "users.manage",
               .idempotent_create = true,
-              .doc = {.summary = "Create a user", .tag = "users", .request = "UserCreate",
-                      .response = "User", .success_status = 201},
+              .doc = {.summary = "Create a user",
+                      .tag = "users",
+                      .request = "UserCreate",
+                      .response = "User",
+                      .success_status = 201},
               .handler = [&s](RequestContext& rc) -> StatusOr<ApiResult> {
                 ASSIGN_OR_RETURN(JsonBody body, JsonBody::Parse(rc.http.body));
                 security::NewUser nu;
@@ -52,7 +55,9 @@ void AddUserRoutes(Router& router, ApiServices& s) {
               .path = "/api/v1/users/{id}",
               .permission = "users.manage",
               .doc = {.summary = "Change a user's name, roles, locale, password or disable them",
-                      .tag = "users", .request = "UserUpdate", .response = "User"},
+                      .tag = "users",
+                      .request = "UserUpdate",
+                      .response = "User"},
               .handler = [&s](RequestContext& rc) -> StatusOr<ApiResult> {
                 ASSIGN_OR_RETURN(JsonBody body, JsonBody::Parse(rc.http.body));
                 security::UserUpdate up;
@@ -65,12 +70,14 @@ void AddUserRoutes(Router& router, ApiServices& s) {
                 if (up.disabled.value_or(false) && rc.path["id"] == rc.who().user_id) {
                   return FailedPrecondition("you cannot disable your own account");
                 }
-                ASSIGN_OR_RETURN(security::User u, s.auth.UpdateUser(rc.who().username, rc.path["id"], up));
+                ASSIGN_OR_RETURN(security::User u,
+                                 s.auth.UpdateUser(rc.who().username, rc.path["id"], up));
                 return ApiResult{.body = UserJson(u)};
               }});
   router.Add({.method = "GET",
               .path = "/api/v1/roles",
-              .doc = {.summary = "Roles with their departments and permissions", .tag = "users",
+              .doc = {.summary = "Roles with their departments and permissions",
+                      .tag = "users",
                       .response = "RoleList"},
               .handler = [](RequestContext&) -> StatusOr<ApiResult> {
                 nlohmann::json items = nlohmann::json::array();

@@ -47,7 +47,8 @@ std::string GeneratePassword() {
   std::string p;
   for (const auto& set : kSets) p += set[randombytes_uniform(static_cast<uint32_t>(set.size()))];
   while (p.size() < 16) p += all[randombytes_uniform(static_cast<uint32_t>(all.size()))];
-  for (size_t i = p.size() - 1; i > 0; --i) std::swap(p[i], p[randombytes_uniform(static_cast<uint32_t>(i + 1))]);
+  for (size_t i = p.size() - 1; i > 0; --i)
+    std::swap(p[i], p[randombytes_uniform(static_cast<uint32_t>(i + 1))]);
   return p;
 }
 
@@ -56,8 +57,8 @@ int Serve(App& app) {
   Status s = server.Start();
   if (!s.ok()) return Fail(s);
   std::string scheme = app.config.tls_cert.empty() ? "http" : "https";
-  std::cout << "FinGuard is serving on " << scheme << "://" << app.config.host << ":" << server.port()
-            << "/  (Ctrl-C to stop)" << std::endl;
+  std::cout << "FinGuard is serving on " << scheme << "://" << app.config.host << ":"
+            << server.port() << "/  (Ctrl-C to stop)" << std::endl;
   WaitForSignal();
   server.Stop();
   return 0;
@@ -75,7 +76,8 @@ int Main(int argc, char** argv) {
   signal(SIGPIPE, SIG_IGN);
   if (sodium_init() < 0) return Fail(Internal("libsodium failed to initialise"));
 
-  CLI::App cli{"FinGuard — customer service and risk control for financial institutions", "finguard"};
+  CLI::App cli{"FinGuard — customer service and risk control for financial institutions",
+               "finguard"};
   cli.require_subcommand(1);
   std::string config_file, db, key_file;
   cli.add_option("--config", config_file, "TOML configuration file")->check(CLI::ExistingFile);
@@ -86,7 +88,8 @@ int Main(int argc, char** argv) {
   int port = -1, threads = 0;
   auto add_server_options = [&](CLI::App* c) {
     c->add_option("--host", host, "address to listen on (default 127.0.0.1)");
-    c->add_option("--port", port, "port (default 8080; 0 picks a free one)")->check(CLI::Range(0, 65535));
+    c->add_option("--port", port, "port (default 8080; 0 picks a free one)")
+        ->check(CLI::Range(0, 65535));
     c->add_option("--threads", threads, "HTTP worker threads")->check(CLI::Range(1, 4096));
     c->add_option("--tls-cert", tls_cert, "PEM certificate; with --tls-key serves HTTPS");
     c->add_option("--tls-key", tls_key, "PEM private key");
@@ -100,7 +103,8 @@ int Main(int argc, char** argv) {
   int demo_customers = 10000;
   uint64_t demo_seed = 42;
   bool demo_reset = false, demo_no_serve = false;
-  demo->add_option("--customers", demo_customers, "number of customers")->check(CLI::Range(10, 1000000));
+  demo->add_option("--customers", demo_customers, "number of customers")
+      ->check(CLI::Range(10, 1000000));
   demo->add_option("--seed", demo_seed, "random seed (same seed, same institution)");
   demo->add_flag("--reset", demo_reset, "delete an existing demo database and create it again");
   demo->add_flag("--no-serve", demo_no_serve, "create the data, print the password and exit");
@@ -109,7 +113,8 @@ int Main(int argc, char** argv) {
 
   CLI::App* user = cli.add_subcommand("user", "manage users");
   user->require_subcommand(1);
-  CLI::App* user_create = user->add_subcommand("create", "create a user; the password is read from stdin");
+  CLI::App* user_create =
+      user->add_subcommand("create", "create a user; the password is read from stdin");
   std::string u_name, u_display;
   std::vector<std::string> u_roles;
   user_create->add_option("--username", u_name)->required();
@@ -119,20 +124,24 @@ int Main(int argc, char** argv) {
 
   CLI::App* import = cli.add_subcommand("import", "import records from files");
   import->require_subcommand(1);
-  CLI::App* import_customers = import->add_subcommand("customers", "import customers from CSV (all or nothing)");
+  CLI::App* import_customers =
+      import->add_subcommand("customers", "import customers from CSV (all or nothing)");
   std::string import_file;
   import_customers->add_option("file", import_file, "CSV file")->required();
 
   CLI::App* audit = cli.add_subcommand("audit", "audit chain");
   audit->require_subcommand(1);
-  CLI::App* audit_verify = audit->add_subcommand("verify", "verify the hash chain (exit 3 when broken)");
+  CLI::App* audit_verify =
+      audit->add_subcommand("verify", "verify the hash chain (exit 3 when broken)");
 
   CLI::App* keys = cli.add_subcommand("keys", "field-encryption keys");
   keys->require_subcommand(1);
-  CLI::App* keys_rotate = keys->add_subcommand("rotate", "add a new active key and re-encrypt every value");
+  CLI::App* keys_rotate =
+      keys->add_subcommand("rotate", "add a new active key and re-encrypt every value");
   CLI::App* keys_status = keys->add_subcommand("status", "values per key id");
 
-  CLI::App* risk = cli.add_subcommand("risk", "risk measurement: market VaR/ES, backtests, credit capital");
+  CLI::App* risk =
+      cli.add_subcommand("risk", "risk measurement: market VaR/ES, backtests, credit capital");
   risk->require_subcommand(1);
   CommandRunner module_command;
   AddRiskMarketCommands(*risk, module_command);
@@ -166,7 +175,8 @@ int Main(int argc, char** argv) {
 
   if (*demo) {
     std::string path = cfg.db.rfind("sqlite:", 0) == 0 ? cfg.db.substr(7) : cfg.db;
-    if (cfg.db.rfind("postgres", 0) == 0) return Fail(InvalidArgument("the demo runs on SQLite; omit --db"));
+    if (cfg.db.rfind("postgres", 0) == 0)
+      return Fail(InvalidArgument("the demo runs on SQLite; omit --db"));
     bool exists = std::filesystem::exists(path);
     if (exists && demo_reset) {
       for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
@@ -176,30 +186,35 @@ int Main(int argc, char** argv) {
     StatusOr<std::unique_ptr<App>> app = App::Open(cfg, /*create_keys=*/true);
     if (!app.ok()) return Fail(app.status());
     if (!exists) {
-      std::cout << "Creating the demo institution (" << demo_customers << " customers, seed " << demo_seed
-                << ") in " << path << " ..." << std::endl;
+      std::cout << "Creating the demo institution (" << demo_customers << " customers, seed "
+                << demo_seed << ") in " << path << " ..." << std::endl;
       auto started = std::chrono::steady_clock::now();
       customers::DemoOptions opts;
       opts.seed = demo_seed;
       opts.customers = demo_customers;
-      StatusOr<customers::DemoSummary> sum = customers::GenerateDemoInstitution(*(*app)->db, *(*app)->store, opts);
+      StatusOr<customers::DemoSummary> sum =
+          customers::GenerateDemoInstitution(*(*app)->db, *(*app)->store, opts);
       if (!sum.ok()) return Fail(sum.status());
       std::string password = GeneratePassword();
       for (const auto& role : security::Roles()) {
         std::string name = role.name == "admin" ? "admin" : "demo_" + role.name;
         StatusOr<security::User> u = (*app)->auth->CreateUser(
-            "system", {.username = name, .display_name = role.department_zh + " " + role.department_en,
-                       .password = password, .roles = {role.name}});
+            "system", {.username = name,
+                       .display_name = role.department_zh + " " + role.department_en,
+                       .password = password,
+                       .roles = {role.name}});
         if (!u.ok()) return Fail(u.status());
       }
-      double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+      double secs =
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
       std::cout << "Created " << sum->customers << " customers, " << sum->accounts << " accounts, "
                 << sum->transactions << " transactions in " << static_cast<int>(secs) << " s.\n"
                 << "Users: admin and demo_<role> (demo_compliance_officer, demo_marketing, ...)\n"
                 << "Password (shown once): " << password << std::endl;
     } else {
       std::cout << "Using the existing demo database " << path
-                << " (its password was printed when it was created; --reset recreates it)." << std::endl;
+                << " (its password was printed when it was created; --reset recreates it)."
+                << std::endl;
     }
     if (demo_no_serve) return 0;
     return Serve(**app);
@@ -221,7 +236,8 @@ int Main(int argc, char** argv) {
     std::string password;
     std::getline(std::cin, password);
     StatusOr<security::User> u = app.auth->CreateUser(
-        "cli", {.username = u_name, .display_name = u_display, .password = password, .roles = u_roles});
+        "cli",
+        {.username = u_name, .display_name = u_display, .password = password, .roles = u_roles});
     if (!u.ok()) return Fail(u.status());
     std::cout << "created user " << u->username << " (" << u->id << ")\n";
     return 0;
@@ -252,8 +268,10 @@ int Main(int argc, char** argv) {
       out["problem"] = v->problem;
       out["detail"] = v->detail;
     }
-    Status s = app.audit->Record(*app.db, {.actor = "cli", .action = "audit.verify",
-                                           .outcome = v->ok ? "ok" : "failed", .detail = out});
+    Status s = app.audit->Record(*app.db, {.actor = "cli",
+                                           .action = "audit.verify",
+                                           .outcome = v->ok ? "ok" : "failed",
+                                           .detail = out});
     if (!s.ok()) return Fail(s);
     std::cout << out.dump() << "\n";
     return v->ok ? 0 : 3;
@@ -265,17 +283,24 @@ int Main(int argc, char** argv) {
     if (!n.ok()) return Fail(n.status());
     auto counts = app.store->CountByKeyId(*app.db);
     if (!counts.ok()) return Fail(counts.status());
-    Status s = app.audit->Record(*app.db, {.actor = "cli", .action = "keys.rotate", .target = "key/" + *id,
+    Status s = app.audit->Record(*app.db, {.actor = "cli",
+                                           .action = "keys.rotate",
+                                           .target = "key/" + *id,
                                            .detail = {{"reencrypted", *n}, {"by_key", *counts}}});
     if (!s.ok()) return Fail(s);
-    std::cout << nlohmann::json({{"active_key", *id}, {"reencrypted", *n}, {"by_key", *counts}}).dump() << "\n";
+    std::cout
+        << nlohmann::json({{"active_key", *id}, {"reencrypted", *n}, {"by_key", *counts}}).dump()
+        << "\n";
     return 0;
   }
   if (*keys_status) {
     auto counts = app.store->CountByKeyId(*app.db);
     if (!counts.ok()) return Fail(counts.status());
-    std::cout << nlohmann::json({{"active_key", app.keys->ActiveKeyId()}, {"keys", app.keys->KeyIds()},
-                                 {"by_key", *counts}}).dump() << "\n";
+    std::cout << nlohmann::json({{"active_key", app.keys->ActiveKeyId()},
+                                 {"keys", app.keys->KeyIds()},
+                                 {"by_key", *counts}})
+                     .dump()
+              << "\n";
     return 0;
   }
   return 2;

@@ -69,9 +69,12 @@ Setting StringSetting(std::string& field) {
 
 Setting BoolSetting(bool& field) {
   return {[&field](const std::string& s) {
-            if (s == "true" || s == "1") field = true;
-            else if (s == "false" || s == "0") field = false;
-            else return InvalidArgument("'" + s + "' is not true or false");
+            if (s == "true" || s == "1")
+              field = true;
+            else if (s == "false" || s == "0")
+              field = false;
+            else
+              return InvalidArgument("'" + s + "' is not true or false");
             return OkStatus();
           },
           [&field](const toml::node& n) {
@@ -84,7 +87,8 @@ Setting BoolSetting(bool& field) {
 
 }  // namespace
 
-StatusOr<Config> LoadConfig(const std::string& path, const std::map<std::string, std::string>& env) {
+StatusOr<Config> LoadConfig(const std::string& path,
+                            const std::map<std::string, std::string>& env) {
   Config c;
   std::map<std::string, Setting> settings = {
       {"db", StringSetting(c.db)},
@@ -116,7 +120,8 @@ StatusOr<Config> LoadConfig(const std::string& path, const std::map<std::string,
         return InvalidArgument(path + ": unknown setting '" + std::string(key.str()) + "'");
       }
       Status s = it->second.from_toml(node);
-      if (!s.ok()) return InvalidArgument(path + ": " + std::string(key.str()) + ": " + s.message());
+      if (!s.ok())
+        return InvalidArgument(path + ": " + std::string(key.str()) + ": " + s.message());
     }
   }
   for (auto& [key, setting] : settings) {

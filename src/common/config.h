@@ -16,15 +16,15 @@ struct Config {
   std::string key_file = "data/finguard.keys";
   std::string host = "127.0.0.1";
   int port = 8080;
-  int threads = 64;                       // HTTP worker threads (keep-alive holds one each)
-  int db_pool = 16;                       // database connections
+  int threads = 64;  // HTTP worker threads (keep-alive holds one each)
+  int db_pool = 16;  // database connections
   int64_t max_body_bytes = 8 * 1024 * 1024;
   int session_ttl_minutes = 480;
-  std::string tls_cert;                   // both set -> HTTPS
+  std::string tls_cert;  // both set -> HTTPS
   std::string tls_key;
   std::string web_dir = "web/dist";
-  std::string log_level = "info";         // trace | debug | info | warn | error
-  bool log_requests = true;               // one JSON line per request
+  std::string log_level = "info";  // trace | debug | info | warn | error
+  bool log_requests = true;        // one JSON line per request
 };
 
 // Environment snapshot (name -> value), so tests can pass their own.

@@ -2,9 +2,8 @@
 // Structured logs: one JSON object per line on stderr ({"ts","level","msg",...fields}), through
 // spdlog so writes from many threads never interleave. Fields are added as a JSON object.
 //   LogInfo("request", {{"request_id", id}, {"status", 200}, {"ms", 1.2}});
-#include <string_view>
-
 #include <nlohmann/json.hpp>
+#include <string_view>
 
 namespace finguard {
 

@@ -14,15 +14,15 @@ namespace finguard {
 
 enum class StatusCode {
   kOk = 0,
-  kInvalidArgument,   // bad input: 400 / CLI exit 2
-  kNotFound,          // 404
-  kAlreadyExists,     // 409
-  kFailedPrecondition,// 409: state does not allow it
-  kUnauthenticated,   // 401
-  kPermissionDenied,  // 403
-  kResourceExhausted, // 413 / 429
-  kUnavailable,       // 503
-  kInternal,          // 500: a bug or a broken environment
+  kInvalidArgument,     // bad input: 400 / CLI exit 2
+  kNotFound,            // 404
+  kAlreadyExists,       // 409
+  kFailedPrecondition,  // 409: state does not allow it
+  kUnauthenticated,     // 401
+  kPermissionDenied,    // 403
+  kResourceExhausted,   // 413 / 429
+  kUnavailable,         // 503
+  kInternal,            // 500: a bug or a broken environment
 };
 
 std::string_view StatusCodeName(StatusCode code);
@@ -64,7 +64,9 @@ inline Status AlreadyExists(std::string m) { return {StatusCode::kAlreadyExists,
 inline Status FailedPrecondition(std::string m) {
   return {StatusCode::kFailedPrecondition, std::move(m)};
 }
-inline Status Unauthenticated(std::string m) { return {StatusCode::kUnauthenticated, std::move(m)}; }
+inline Status Unauthenticated(std::string m) {
+  return {StatusCode::kUnauthenticated, std::move(m)};
+}
 inline Status PermissionDenied(std::string m) {
   return {StatusCode::kPermissionDenied, std::move(m)};
 }
@@ -84,9 +86,10 @@ class [[nodiscard]] StatusOr {
     if (std::get<Status>(v_).ok()) v_ = Status(StatusCode::kInternal, "OK status without value");
   }
   template <typename U>
-    requires(std::is_constructible_v<T, U&&> && !std::is_same_v<std::decay_t<U>, Status> &&
-             !std::is_same_v<std::decay_t<U>, StatusOr<T>> && !std::is_same_v<std::decay_t<U>, T>)
-  StatusOr(U&& u) : v_(T(std::forward<U>(u))) {}
+  requires(std::is_constructible_v<T, U&&> && !std::is_same_v<std::decay_t<U>, Status> &&
+           !std::is_same_v<std::decay_t<U>, StatusOr<T>> && !std::is_same_v<std::decay_t<U>, T>)
+      StatusOr(U&& u)
+      : v_(T(std::forward<U>(u))) {}
 
   bool ok() const { return std::holds_alternative<T>(v_); }
   const Status& status() const {
@@ -120,10 +123,10 @@ T& StatusOr<T>::Checked() {
 #define FG_CONCAT_INNER(a, b) a##b
 #define FG_CONCAT(a, b) FG_CONCAT_INNER(a, b)
 
-#define RETURN_IF_ERROR(expr)                          \
-  do {                                                 \
-    ::finguard::Status fg_status_ = (expr);            \
-    if (!fg_status_.ok()) return fg_status_;           \
+#define RETURN_IF_ERROR(expr)                \
+  do {                                       \
+    ::finguard::Status fg_status_ = (expr);  \
+    if (!fg_status_.ok()) return fg_status_; \
   } while (0)
 
 #define ASSIGN_OR_RETURN(lhs, expr) \

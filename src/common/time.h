@@ -5,10 +5,10 @@
 // Asia/Shanghai is fixed UTC+08:00 for every instant FinGuard handles.
 //   ASSIGN_OR_RETURN(Instant t, ParseIso8601("2026-01-31T23:30:00+08:00"));
 //   CivilDate d = ShanghaiDate(t);  // 2026-01-31
+#include <atomic>
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <atomic>
 
 #include "common/status.h"
 
@@ -19,7 +19,9 @@ struct Instant {
   int64_t micros = 0;  // since 1970-01-01T00:00:00Z
   auto operator<=>(const Instant&) const = default;
   static Instant FromSeconds(int64_t s) { return Instant{s * 1'000'000}; }
-  int64_t seconds() const { return micros >= 0 ? micros / 1'000'000 : -((-micros + 999'999) / 1'000'000); }
+  int64_t seconds() const {
+    return micros >= 0 ? micros / 1'000'000 : -((-micros + 999'999) / 1'000'000);
+  }
 };
 
 constexpr int64_t kMicrosPerSecond = 1'000'000;

@@ -33,7 +33,8 @@ std::string NormalisePhone(std::string_view phone) {
   for (char c : phone) {
     if (c >= '0' && c <= '9') digits += c;
   }
-  if (digits.size() == 13 && digits.rfind("86", 0) == 0 && phone.find('+') != std::string_view::npos) {
+  if (digits.size() == 13 && digits.rfind("86", 0) == 0 &&
+      phone.find('+') != std::string_view::npos) {
     digits = digits.substr(2);
   }
   return digits;
@@ -72,7 +73,8 @@ StatusOr<Customer> ApplyCustomerInput(Customer c, const CustomerInput& in, bool 
   if (!IsOneOf(c.type, {"individual", "corporate"})) {
     errors.push_back({"/type", c.type.empty() ? "required" : "must be individual or corporate"});
   }
-  if (c.name.empty() || c.name.size() > 200) errors.push_back({"/name", "required, at most 200 bytes"});
+  if (c.name.empty() || c.name.size() > 200)
+    errors.push_back({"/name", "required, at most 200 bytes"});
   if (!IsOneOf(c.id_type, {"resident_id", "passport", "uscc", "other"})) {
     errors.push_back({"/id_type", "must be resident_id, passport, uscc or other"});
   }
@@ -84,7 +86,8 @@ StatusOr<Customer> ApplyCustomerInput(Customer c, const CustomerInput& in, bool 
   } else if (c.id_type == "uscc") {
     static const std::regex kUscc("^[0-9A-HJ-NPQRTUWXY]{18}$");
     if (!std::regex_match(c.id_number, kUscc)) {
-      errors.push_back({"/id_number", "unified social credit code must be 18 characters (GB 32100)"});
+      errors.push_back(
+          {"/id_number", "unified social credit code must be 18 characters (GB 32100)"});
     }
   } else if (c.id_number.size() < 5 || c.id_number.size() > 30) {
     errors.push_back({"/id_number", "must have 5-30 characters"});
@@ -93,7 +96,8 @@ StatusOr<Customer> ApplyCustomerInput(Customer c, const CustomerInput& in, bool 
     static const std::regex kMobile("^1[3-9][0-9]{9}$");
     static const std::regex kIntl("^\\+[1-9][0-9]{6,14}$");
     if (!std::regex_match(c.phone, kMobile) && !std::regex_match(c.phone, kIntl)) {
-      errors.push_back({"/phone", "must be an 11-digit mainland mobile number or +<country><number>"});
+      errors.push_back(
+          {"/phone", "must be an 11-digit mainland mobile number or +<country><number>"});
     }
   }
   if (!c.email.empty()) {
@@ -127,7 +131,8 @@ StatusOr<Customer> ApplyCustomerInput(Customer c, const CustomerInput& in, bool 
 namespace {
 
 Status FieldErrors(const char* what, std::vector<FieldError> errors) {
-  std::string msg = std::string("invalid ") + what + ": " + errors[0].field.substr(1) + " " + errors[0].reason;
+  std::string msg =
+      std::string("invalid ") + what + ": " + errors[0].field.substr(1) + " " + errors[0].reason;
   if (errors.size() > 1) msg += " (and " + std::to_string(errors.size() - 1) + " more)";
   return InvalidArgument(msg, std::move(errors));
 }
@@ -139,7 +144,8 @@ bool KnownCurrency(const std::string& code) { return Money::Zero(code).ok(); }
 StatusOr<Account> ApplyAccountInput(Account a, const AccountInput& in, bool creating) {
   std::vector<FieldError> errors;
   if (!creating) {
-    for (auto [field, v] : {std::pair{"/number", &in.number}, {"/type", &in.type}, {"/currency", &in.currency}}) {
+    for (auto [field, v] :
+         {std::pair{"/number", &in.number}, {"/type", &in.type}, {"/currency", &in.currency}}) {
       if (*v) errors.push_back({field, "cannot change after the account is opened"});
     }
     if (a.status == "closed") errors.push_back({"/status", "the account is closed"});
@@ -172,12 +178,15 @@ StatusOr<Product> ApplyProductInput(Product p, const ProductInput& in) {
   std::vector<FieldError> errors;
   static const std::regex kCode("^[A-Z0-9][A-Z0-9_-]{1,31}$");
   if (!std::regex_match(p.code, kCode)) errors.push_back({"/code", "2-32 of A-Z, 0-9, '_', '-'"});
-  if (p.name.empty() || p.name.size() > 200) errors.push_back({"/name", "required, at most 200 bytes"});
-  if (p.name_en.empty() || p.name_en.size() > 200) errors.push_back({"/name_en", "required, at most 200 bytes"});
+  if (p.name.empty() || p.name.size() > 200)
+    errors.push_back({"/name", "required, at most 200 bytes"});
+  if (p.name_en.empty() || p.name_en.size() > 200)
+    errors.push_back({"/name_en", "required, at most 200 bytes"});
   if (!IsOneOf(p.type, {"deposit", "wealth", "fund", "insurance", "loan", "card", "bond"})) {
     errors.push_back({"/type", "must be deposit, wealth, fund, insurance, loan, card or bond"});
   }
-  if (!IsOneOf(p.risk_level, {"R1", "R2", "R3", "R4", "R5"})) errors.push_back({"/risk_level", "must be R1-R5"});
+  if (!IsOneOf(p.risk_level, {"R1", "R2", "R3", "R4", "R5"}))
+    errors.push_back({"/risk_level", "must be R1-R5"});
   if (!KnownCurrency(p.currency)) errors.push_back({"/currency", "not an ISO 4217 currency code"});
   if (!errors.empty()) return FieldErrors("product", std::move(errors));
   return p;

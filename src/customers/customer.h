@@ -15,11 +15,11 @@ namespace finguard::customers {
 
 struct Customer {
   std::string id;
-  std::string type;     // individual | corporate
+  std::string type;  // individual | corporate
   std::string name;
   std::string id_type;  // resident_id | passport | uscc | other
   std::string id_number;
-  std::string phone;    // "" when unknown
+  std::string phone;  // "" when unknown
   std::string email;
   std::string address;
   std::string province;
@@ -41,10 +41,10 @@ struct Account {
   std::string id;
   std::string customer_id;
   std::string number;
-  std::string type;    // savings | current | credit_card | loan | investment
+  std::string type;  // savings | current | credit_card | loan | investment
   std::string product_id;
   std::string currency;
-  std::string status;  // active | dormant | frozen | closed
+  std::string status;     // active | dormant | frozen | closed
   std::string opened_on;  // YYYY-MM-DD
   std::optional<std::string> closed_on;
   std::optional<Instant> last_activity_at;
@@ -54,9 +54,9 @@ struct Account {
 struct Product {
   std::string id;
   std::string code;
-  std::string name;     // Chinese
+  std::string name;  // Chinese
   std::string name_en;
-  std::string type;     // deposit | wealth | fund | insurance | loan | card | bond
+  std::string type;        // deposit | wealth | fund | insurance | loan | card | bond
   std::string risk_level;  // R1..R5
   std::string currency;
 };

@@ -12,8 +12,8 @@ StatusOr<int64_t> ImportCustomersCsv(storage::Database& db, const CustomerStore&
                                      const std::string& path, const std::string& actor) {
   ASSIGN_OR_RETURN(CsvTable table, CsvTable::ReadFile(path));
   static const std::vector<std::string> kKnown = {
-      "type", "name", "id_type", "id_number", "phone", "email", "address",
-      "province", "nationality", "investor_class", "aml_risk", "segment"};
+      "type",    "name",     "id_type",     "id_number",      "phone",    "email",
+      "address", "province", "nationality", "investor_class", "aml_risk", "segment"};
   for (const char* required : {"type", "name", "id_number"}) {
     if (!table.Has(required)) {
       return InvalidArgument(path + ": line 1: missing required column '" + required + "'");
@@ -33,8 +33,9 @@ StatusOr<int64_t> ImportCustomersCsv(storage::Database& db, const CustomerStore&
   };
   for (const CsvRecord& r : table.records) {
     if (r.fields.size() != table.header.size()) {
-      problem(r.line, "", "has " + std::to_string(r.fields.size()) + " fields, the header has " +
-                              std::to_string(table.header.size()));
+      problem(r.line, "",
+              "has " + std::to_string(r.fields.size()) + " fields, the header has " +
+                  std::to_string(table.header.size()));
       continue;
     }
     CustomerInput in;
@@ -71,14 +72,17 @@ StatusOr<int64_t> ImportCustomersCsv(storage::Database& db, const CustomerStore&
     CustomerQuery q{.q = c->id_number, .limit = 1};
     ASSIGN_OR_RETURN(std::vector<Customer> existing, store.List(db, q));
     for (const Customer& e : existing) {
-      if (e.id_number == c->id_number) problem(r.line, "/id_number", "already registered as customer " + e.id);
+      if (e.id_number == c->id_number)
+        problem(r.line, "/id_number", "already registered as customer " + e.id);
     }
     customers.push_back(std::move(c).value());
   }
   if (!problems.empty()) {
     const FieldError& first = problems[0];
     std::string where = first.field.substr(0, first.field.find('/'));
-    std::string field = first.field.find('/') == std::string::npos ? "" : first.field.substr(first.field.find('/') + 1) + ": ";
+    std::string field = first.field.find('/') == std::string::npos
+                            ? ""
+                            : first.field.substr(first.field.find('/') + 1) + ": ";
     return InvalidArgument(path + ": " + where + ": " + field + first.reason +
                                (problems.size() > 1 ? " (" + std::to_string(problems.size() - 1) +
                                                           " more problems; nothing imported)"
@@ -87,7 +91,9 @@ StatusOr<int64_t> ImportCustomersCsv(storage::Database& db, const CustomerStore&
   }
   RETURN_IF_ERROR(db.Transact([&](storage::Executor& tx) -> Status {
     RETURN_IF_ERROR(store.InsertMany(tx, customers));
-    return audit.Append(tx, {.actor = actor, .action = "customer.import", .target = "customers",
+    return audit.Append(tx, {.actor = actor,
+                             .action = "customer.import",
+                             .target = "customers",
                              .detail = {{"file", path}, {"rows", customers.size()}}});
   }));
   return static_cast<int64_t>(customers.size());

@@ -20,7 +20,8 @@ void CustomerService::Mask(Customer& c) {
 }
 
 Status CustomerService::RequireCustomer(const std::string& id) {
-  ASSIGN_OR_RETURN(auto rs, db_.Query("SELECT 1 FROM customers WHERE id = ?", {storage::Value(id)}));
+  ASSIGN_OR_RETURN(auto rs,
+                   db_.Query("SELECT 1 FROM customers WHERE id = ?", {storage::Value(id)}));
   if (rs.empty()) return NotFound("customer " + id + " not found");
   return OkStatus();
 }
@@ -32,14 +33,15 @@ StatusOr<CustomerView> CustomerService::Get(const Principal& who, const std::str
   if (v.masked) {
     Mask(v.customer);
   } else {
-    RETURN_IF_ERROR(audit_.Record(db_, {.actor = who.username,
-                                        .action = "customer.read_unmasked",
-                                        .target = "customer/" + id}));
+    RETURN_IF_ERROR(audit_.Record(
+        db_,
+        {.actor = who.username, .action = "customer.read_unmasked", .target = "customer/" + id}));
   }
   return v;
 }
 
-StatusOr<std::vector<CustomerView>> CustomerService::List(const Principal& who, const CustomerQuery& q) {
+StatusOr<std::vector<CustomerView>> CustomerService::List(const Principal& who,
+                                                          const CustomerQuery& q) {
   ASSIGN_OR_RETURN(std::vector<Customer> cs, store_.List(db_, q));
   bool masked = !who.Has(kPiiRead);
   std::vector<CustomerView> out;
@@ -51,10 +53,11 @@ StatusOr<std::vector<CustomerView>> CustomerService::List(const Principal& who, 
   }
   // A search by ID number or phone reveals who holds it even when results are masked.
   if ((!masked && !out.empty()) || !q.q.empty()) {
-    RETURN_IF_ERROR(audit_.Record(db_, {.actor = who.username,
-                                        .action = masked ? "customer.search" : "customer.list_unmasked",
-                                        .target = "customers",
-                                        .detail = {{"customer_ids", ids}, {"searched", !q.q.empty()}}}));
+    RETURN_IF_ERROR(
+        audit_.Record(db_, {.actor = who.username,
+                            .action = masked ? "customer.search" : "customer.list_unmasked",
+                            .target = "customers",
+                            .detail = {{"customer_ids", ids}, {"searched", !q.q.empty()}}}));
   }
   return out;
 }
@@ -64,11 +67,14 @@ StatusOr<CustomerView> CustomerService::Create(const Principal& who, const Custo
   Customer base;
   base.id = NewIdAt(now);
   base.created_at = base.updated_at = now;
-  ASSIGN_OR_RETURN(Customer c, ApplyCustomerInput(base, input, /*creating=*/true, ShanghaiDate(now)));
+  ASSIGN_OR_RETURN(Customer c,
+                   ApplyCustomerInput(base, input, /*creating=*/true, ShanghaiDate(now)));
   RETURN_IF_ERROR(db_.Transact([&](Executor& tx) -> Status {
     RETURN_IF_ERROR(store_.Insert(tx, c));
-    return audit_.Append(tx, {.actor = who.username, .action = "customer.create",
-                              .target = "customer/" + c.id, .detail = {{"type", c.type}}});
+    return audit_.Append(tx, {.actor = who.username,
+                              .action = "customer.create",
+                              .target = "customer/" + c.id,
+                              .detail = {{"type", c.type}}});
   }));
   CustomerView v{c, !who.Has(kPiiRead)};
   if (v.masked) Mask(v.customer);
@@ -82,34 +88,46 @@ StatusOr<CustomerView> CustomerService::Update(const Principal& who, const std::
   RETURN_IF_ERROR(db_.Transact([&](Executor& tx) -> Status {
     ASSIGN_OR_RETURN(std::optional<Customer> current, store_.Get(tx, id));
     if (!current) return NotFound("customer " + id + " not found");
-    ASSIGN_OR_RETURN(Customer c, ApplyCustomerInput(*current, input, /*creating=*/false, ShanghaiDate(now)));
+    ASSIGN_OR_RETURN(Customer c,
+                     ApplyCustomerInput(*current, input, /*creating=*/false, ShanghaiDate(now)));
     c.updated_at = now;
     RETURN_IF_ERROR(store_.Update(tx, c));
     nlohmann::json changed = nlohmann::json::array();
     auto note = [&](const char* name, const std::optional<std::string>& v) {
       if (v) changed.push_back(name);
     };
-    note("type", input.type); note("name", input.name); note("id_type", input.id_type);
-    note("id_number", input.id_number); note("phone", input.phone); note("email", input.email);
-    note("address", input.address); note("province", input.province);
-    note("nationality", input.nationality); note("investor_class", input.investor_class);
-    note("aml_risk", input.aml_risk); note("segment", input.segment);
+    note("type", input.type);
+    note("name", input.name);
+    note("id_type", input.id_type);
+    note("id_number", input.id_number);
+    note("phone", input.phone);
+    note("email", input.email);
+    note("address", input.address);
+    note("province", input.province);
+    note("nationality", input.nationality);
+    note("investor_class", input.investor_class);
+    note("aml_risk", input.aml_risk);
+    note("segment", input.segment);
     updated = std::move(c);
-    return audit_.Append(tx, {.actor = who.username, .action = "customer.update",
-                              .target = "customer/" + id, .detail = {{"changed", changed}}});
+    return audit_.Append(tx, {.actor = who.username,
+                              .action = "customer.update",
+                              .target = "customer/" + id,
+                              .detail = {{"changed", changed}}});
   }));
   CustomerView v{std::move(*updated), !who.Has(kPiiRead)};
   if (v.masked) Mask(v.customer);
   return v;
 }
 
-StatusOr<std::vector<Account>> CustomerService::Accounts(const Principal& who, const std::string& id) {
+StatusOr<std::vector<Account>> CustomerService::Accounts(const Principal& who,
+                                                         const std::string& id) {
   RETURN_IF_ERROR(RequireCustomer(id));
   ASSIGN_OR_RETURN(std::vector<Account> accounts, store_.ListAccounts(db_, id));
   for (Account& a : accounts) a = ForViewer(who, std::move(a));
   if (who.Has(kPiiRead) && !accounts.empty()) {
-    RETURN_IF_ERROR(audit_.Record(db_, {.actor = who.username, .action = "account.read_unmasked",
-                                        .target = "customer/" + id}));
+    RETURN_IF_ERROR(audit_.Record(
+        db_,
+        {.actor = who.username, .action = "account.read_unmasked", .target = "customer/" + id}));
   }
   return accounts;
 }
@@ -121,7 +139,8 @@ StatusOr<std::vector<Transaction>> CustomerService::Transactions(
   ASSIGN_OR_RETURN(std::vector<Transaction> txns, store_.ListTransactions(db_, id, before, limit));
   if (!who.Has(kPiiRead)) {
     for (Transaction& t : txns) {
-      if (!t.counterparty_name.empty()) t.counterparty_name = security::MaskName(t.counterparty_name);
+      if (!t.counterparty_name.empty())
+        t.counterparty_name = security::MaskName(t.counterparty_name);
     }
   }
   return txns;
@@ -132,7 +151,8 @@ StatusOr<std::vector<Product>> CustomerService::Products() { return store_.ListP
 Status CustomerService::RequireProduct(Executor& tx, const std::string& product_id) {
   if (product_id.empty()) return OkStatus();
   ASSIGN_OR_RETURN(std::optional<Product> p, store_.GetProduct(tx, product_id));
-  if (!p) return InvalidArgument("unknown product " + product_id, {{"/product_id", "no such product"}});
+  if (!p)
+    return InvalidArgument("unknown product " + product_id, {{"/product_id", "no such product"}});
   return OkStatus();
 }
 
@@ -160,29 +180,37 @@ StatusOr<Account> CustomerService::OpenAccount(const Principal& who, const std::
     RETURN_IF_ERROR(RequireProduct(tx, a.product_id));
     Status s = store_.InsertAccounts(tx, {a});
     if (s.code() == StatusCode::kAlreadyExists) {
-      return Status(StatusCode::kAlreadyExists, "account number already in use", {{"/number", "already exists"}});
+      return Status(StatusCode::kAlreadyExists, "account number already in use",
+                    {{"/number", "already exists"}});
     }
     RETURN_IF_ERROR(s);
-    return audit_.Append(tx, {.actor = who.username, .action = "account.open", .target = "account/" + a.id,
-                              .detail = {{"customer_id", customer_id}, {"type", a.type}, {"currency", a.currency}}});
+    return audit_.Append(
+        tx, {.actor = who.username,
+             .action = "account.open",
+             .target = "account/" + a.id,
+             .detail = {{"customer_id", customer_id}, {"type", a.type}, {"currency", a.currency}}});
   }));
   return ForViewer(who, a);
 }
 
-StatusOr<Account> CustomerService::UpdateAccount(const Principal& who, const std::string& account_id,
+StatusOr<Account> CustomerService::UpdateAccount(const Principal& who,
+                                                 const std::string& account_id,
                                                  const AccountInput& input) {
   Instant now = clock_.Now();
   std::optional<Account> updated;
   RETURN_IF_ERROR(db_.Transact([&](Executor& tx) -> Status {
     ASSIGN_OR_RETURN(std::optional<Account> current, store_.GetAccount(tx, account_id));
     if (!current) return NotFound("account " + account_id + " not found");
-    if (current->status == "closed") return FailedPrecondition("account " + account_id + " is closed");
+    if (current->status == "closed")
+      return FailedPrecondition("account " + account_id + " is closed");
     ASSIGN_OR_RETURN(Account a, ApplyAccountInput(*current, input, /*creating=*/false));
     if (a.status == "closed") a.closed_on = ShanghaiDate(now).ToString();
     RETURN_IF_ERROR(RequireProduct(tx, a.product_id));
     RETURN_IF_ERROR(store_.UpdateAccount(tx, a));
     updated = a;
-    return audit_.Append(tx, {.actor = who.username, .action = "account.update", .target = "account/" + a.id,
+    return audit_.Append(tx, {.actor = who.username,
+                              .action = "account.update",
+                              .target = "account/" + a.id,
                               .detail = {{"from_status", current->status}, {"status", a.status}}});
   }));
   return ForViewer(who, *updated);
@@ -195,16 +223,20 @@ StatusOr<Product> CustomerService::CreateProduct(const Principal& who, const Pro
   RETURN_IF_ERROR(db_.Transact([&](Executor& tx) -> Status {
     Status s = store_.InsertProducts(tx, {p});
     if (s.code() == StatusCode::kAlreadyExists) {
-      return Status(StatusCode::kAlreadyExists, "product code " + p.code + " is taken", {{"/code", "already exists"}});
+      return Status(StatusCode::kAlreadyExists, "product code " + p.code + " is taken",
+                    {{"/code", "already exists"}});
     }
     RETURN_IF_ERROR(s);
-    return audit_.Append(tx, {.actor = who.username, .action = "product.create", .target = "product/" + p.id,
+    return audit_.Append(tx, {.actor = who.username,
+                              .action = "product.create",
+                              .target = "product/" + p.id,
                               .detail = {{"code", p.code}, {"risk_level", p.risk_level}}});
   }));
   return p;
 }
 
-StatusOr<Product> CustomerService::UpdateProduct(const Principal& who, const std::string& product_id,
+StatusOr<Product> CustomerService::UpdateProduct(const Principal& who,
+                                                 const std::string& product_id,
                                                  const ProductInput& input) {
   std::optional<Product> updated;
   RETURN_IF_ERROR(db_.Transact([&](Executor& tx) -> Status {
@@ -214,8 +246,11 @@ StatusOr<Product> CustomerService::UpdateProduct(const Principal& who, const std
     RETURN_IF_ERROR(store_.UpdateProduct(tx, p));
     updated = p;
     // A risk level change matters for suitability; the audit keeps the old and new levels.
-    return audit_.Append(tx, {.actor = who.username, .action = "product.update", .target = "product/" + p.id,
-                              .detail = {{"from_risk_level", current->risk_level}, {"risk_level", p.risk_level}}});
+    return audit_.Append(
+        tx, {.actor = who.username,
+             .action = "product.update",
+             .target = "product/" + p.id,
+             .detail = {{"from_risk_level", current->risk_level}, {"risk_level", p.risk_level}}});
   }));
   return *updated;
 }

@@ -24,8 +24,8 @@ struct CustomerView {
 
 class CustomerService {
  public:
-  CustomerService(storage::Database& db, const CustomerStore& store, const security::AuditLog& audit,
-                  const Clock& clock)
+  CustomerService(storage::Database& db, const CustomerStore& store,
+                  const security::AuditLog& audit, const Clock& clock)
       : db_(db), store_(store), audit_(audit), clock_(clock) {}
 
   // kNotFound for an unknown id.

@@ -21,7 +21,8 @@ class CustomerServiceTest : public ::testing::TestWithParam<std::string> {
   void SetUp() override {
     db_ = finguard::testing::NewTestDatabase(GetParam());
     ASSERT_NE(db_, nullptr);
-    dir_ = std::filesystem::temp_directory_path() / ("fg_cust_" + finguard::testing::UniqueSuffix());
+    dir_ =
+        std::filesystem::temp_directory_path() / ("fg_cust_" + finguard::testing::UniqueSuffix());
     std::filesystem::create_directories(dir_);
     keys_ = std::move(security::KeyStore::OpenOrCreate((dir_ / "k").string())).value();
     cipher_ = std::make_unique<security::FieldCipher>(*keys_);
@@ -47,8 +48,10 @@ class CustomerServiceTest : public ::testing::TestWithParam<std::string> {
     return in;
   }
   int64_t AuditCount(const std::string& action) {
-    return db_->Query("SELECT COUNT(*) AS n FROM audit_log WHERE action = ?", {storage::Value(action)})
-        ->At(0, "n").AsInt();
+    return db_
+        ->Query("SELECT COUNT(*) AS n FROM audit_log WHERE action = ?", {storage::Value(action)})
+        ->At(0, "n")
+        .AsInt();
   }
 
   FakeClock clock_{Instant::FromSeconds(1767225600)};
@@ -164,7 +167,8 @@ TEST_P(CustomerServiceTest, RotationReencryptsEverything) {
   EXPECT_EQ(service_->List(reader_, {.q = "11010519491231002X"})->at(0).customer.name, "张三");
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, CustomerServiceTest, ::testing::ValuesIn(finguard::testing::TestBackends()));
+INSTANTIATE_TEST_SUITE_P(Backends, CustomerServiceTest,
+                         ::testing::ValuesIn(finguard::testing::TestBackends()));
 
 }  // namespace
 }  // namespace finguard::customers

@@ -29,7 +29,9 @@ const std::vector<EncryptedColumns>& AllEncrypted() {
 }
 
 // The associated data of a column's ciphertexts: the logical field name without "_enc".
-std::string FieldOf(std::string_view column) { return std::string(column.substr(0, column.size() - 4)); }
+std::string FieldOf(std::string_view column) {
+  return std::string(column.substr(0, column.size() - 4));
+}
 
 }  // namespace
 
@@ -144,7 +146,9 @@ StatusOr<std::vector<Customer>> CustomerStore::List(Executor& db, const Customer
   }
   if (!q.q.empty()) {
     // One search box: the query may be a customer id, an ID number, a phone or a full name.
-    sql += " AND (id = ? OR id_number_bidx = ? OR id_number_bidx = ? OR phone_bidx = ? OR name_bidx = ?)";
+    sql +=
+        " AND (id = ? OR id_number_bidx = ? OR id_number_bidx = ? OR phone_bidx = ? OR name_bidx = "
+        "?)";
     std::string upper = q.q;
     if (!upper.empty() && upper.back() == 'x') upper.back() = 'X';
     params.emplace_back(q.q);
@@ -169,12 +173,11 @@ Status CustomerStore::InsertAccounts(Executor& tx, const std::vector<Account>& a
   std::vector<Params> rows;
   rows.reserve(accounts.size());
   for (const Account& a : accounts) {
-    rows.push_back({Value(a.id), Value(a.customer_id), Value(cipher_.Encrypt("number", a.number)),
-                    Value(cipher_.BlindIndex("number", a.number)), Value(a.type),
-                    OptionalText(a.product_id), Value(a.currency), Value(a.status),
-                    Value(a.opened_on), Value(a.closed_on),
-                    a.last_activity_at ? Value(a.last_activity_at->micros) : Value(),
-                    Value(a.balance_minor)});
+    rows.push_back(
+        {Value(a.id), Value(a.customer_id), Value(cipher_.Encrypt("number", a.number)),
+         Value(cipher_.BlindIndex("number", a.number)), Value(a.type), OptionalText(a.product_id),
+         Value(a.currency), Value(a.status), Value(a.opened_on), Value(a.closed_on),
+         a.last_activity_at ? Value(a.last_activity_at->micros) : Value(), Value(a.balance_minor)});
   }
   return tx.ExecMany(
       "INSERT INTO accounts (id, customer_id, number_enc, number_bidx, type, product_id, currency,"
@@ -191,9 +194,10 @@ constexpr const char* kAccountColumns =
 
 StatusOr<std::vector<Account>> CustomerStore::AccountsWhere(Executor& db, const std::string& where,
                                                             const std::string& value) const {
-  ASSIGN_OR_RETURN(ResultSet rs, db.Query(std::string("SELECT ") + kAccountColumns +
-                                              " FROM accounts WHERE " + where + " = ? ORDER BY opened_on, id",
-                                          {Value(value)}));
+  ASSIGN_OR_RETURN(ResultSet rs,
+                   db.Query(std::string("SELECT ") + kAccountColumns + " FROM accounts WHERE " +
+                                where + " = ? ORDER BY opened_on, id",
+                            {Value(value)}));
   std::vector<Account> out;
   for (size_t i = 0; i < rs.size(); ++i) {
     Account a;
@@ -218,15 +222,18 @@ StatusOr<std::vector<Account>> CustomerStore::ListAccounts(Executor& db,
   return AccountsWhere(db, "customer_id", customer_id);
 }
 
-StatusOr<std::optional<Account>> CustomerStore::GetAccount(Executor& db, const std::string& id) const {
+StatusOr<std::optional<Account>> CustomerStore::GetAccount(Executor& db,
+                                                           const std::string& id) const {
   ASSIGN_OR_RETURN(std::vector<Account> found, AccountsWhere(db, "id", id));
   if (found.empty()) return std::optional<Account>();
   return std::optional<Account>(std::move(found[0]));
 }
 
 Status CustomerStore::UpdateAccount(Executor& tx, const Account& a) const {
-  ASSIGN_OR_RETURN(int64_t n, tx.Exec("UPDATE accounts SET status = ?, product_id = ?, closed_on = ? WHERE id = ?",
-                                      {Value(a.status), OptionalText(a.product_id), Value(a.closed_on), Value(a.id)}));
+  ASSIGN_OR_RETURN(
+      int64_t n,
+      tx.Exec("UPDATE accounts SET status = ?, product_id = ?, closed_on = ? WHERE id = ?",
+              {Value(a.status), OptionalText(a.product_id), Value(a.closed_on), Value(a.id)}));
   if (n == 0) return NotFound("account " + a.id + " not found");
   return OkStatus();
 }
@@ -245,9 +252,11 @@ Status CustomerStore::InsertProducts(Executor& tx, const std::vector<Product>& p
 
 StatusOr<std::vector<Product>> CustomerStore::ProductsWhere(Executor& db, const std::string& where,
                                                             const Params& params) const {
-  ASSIGN_OR_RETURN(ResultSet rs, db.Query("SELECT id, code, name, name_en, type, risk_level, currency"
-                                          " FROM products WHERE " + where + " ORDER BY code",
-                                          params));
+  ASSIGN_OR_RETURN(ResultSet rs,
+                   db.Query("SELECT id, code, name, name_en, type, risk_level, currency"
+                            " FROM products WHERE " +
+                                where + " ORDER BY code",
+                            params));
   std::vector<Product> out;
   for (size_t i = 0; i < rs.size(); ++i) {
     out.push_back({rs.At(i, "id").AsText(), rs.At(i, "code").AsText(), rs.At(i, "name").AsText(),
@@ -261,7 +270,8 @@ StatusOr<std::vector<Product>> CustomerStore::ListProducts(Executor& db) const {
   return ProductsWhere(db, "1 = 1", {});
 }
 
-StatusOr<std::optional<Product>> CustomerStore::GetProduct(Executor& db, const std::string& id) const {
+StatusOr<std::optional<Product>> CustomerStore::GetProduct(Executor& db,
+                                                           const std::string& id) const {
   ASSIGN_OR_RETURN(std::vector<Product> found, ProductsWhere(db, "id = ?", {Value(id)}));
   if (found.empty()) return std::optional<Product>();
   return std::optional<Product>(std::move(found[0]));
@@ -269,11 +279,13 @@ StatusOr<std::optional<Product>> CustomerStore::GetProduct(Executor& db, const s
 
 Status CustomerStore::UpdateProduct(Executor& tx, const Product& p) const {
   StatusOr<int64_t> n = tx.Exec(
-      "UPDATE products SET code = ?, name = ?, name_en = ?, type = ?, risk_level = ?, currency = ? WHERE id = ?",
-      {Value(p.code), Value(p.name), Value(p.name_en), Value(p.type), Value(p.risk_level), Value(p.currency),
-       Value(p.id)});
+      "UPDATE products SET code = ?, name = ?, name_en = ?, type = ?, risk_level = ?, currency = ? "
+      "WHERE id = ?",
+      {Value(p.code), Value(p.name), Value(p.name_en), Value(p.type), Value(p.risk_level),
+       Value(p.currency), Value(p.id)});
   if (n.status().code() == StatusCode::kAlreadyExists) {
-    return Status(StatusCode::kAlreadyExists, "product code " + p.code + " is taken", {{"/code", "already exists"}});
+    return Status(StatusCode::kAlreadyExists, "product code " + p.code + " is taken",
+                  {{"/code", "already exists"}});
   }
   RETURN_IF_ERROR(n.status());
   if (*n == 0) return NotFound("product " + p.id + " not found");
@@ -307,7 +319,8 @@ StatusOr<std::vector<Transaction>> CustomerStore::ListTransactions(
   Params params = {Value(customer_id)};
   if (before) {
     sql += " AND (time_us < ? OR (time_us = ? AND id < ?))";
-    params.insert(params.end(), {Value(before->time_us), Value(before->time_us), Value(before->id)});
+    params.insert(params.end(),
+                  {Value(before->time_us), Value(before->time_us), Value(before->id)});
   }
   sql += " ORDER BY time_us DESC, id DESC LIMIT ?";
   params.emplace_back(limit);
@@ -341,8 +354,8 @@ StatusOr<int64_t> CustomerStore::ReencryptAll(storage::Database& db) const {
     for (;;) {
       std::string cols;
       for (const char* c : ec.columns) cols += std::string(", ") + c;
-      ASSIGN_OR_RETURN(ResultSet rs, db.Query(std::string("SELECT id") + cols + " FROM " + ec.table +
-                                                  " WHERE id > ? ORDER BY id LIMIT 1000",
+      ASSIGN_OR_RETURN(ResultSet rs, db.Query(std::string("SELECT id") + cols + " FROM " +
+                                                  ec.table + " WHERE id > ? ORDER BY id LIMIT 1000",
                                               {Value(after)}));
       if (rs.empty()) break;
       Status s = db.Transact([&](Executor& tx) -> Status {
@@ -352,10 +365,10 @@ StatusOr<int64_t> CustomerStore::ReencryptAll(storage::Database& db) const {
             if (v.is_null()) continue;
             std::string field = FieldOf(col);
             ASSIGN_OR_RETURN(std::string plain, cipher_.Decrypt(field, v.AsText()));
-            RETURN_IF_ERROR(tx.Exec(std::string("UPDATE ") + ec.table + " SET " + col +
-                                        " = ? WHERE id = ?",
-                                    {Value(cipher_.Encrypt(field, plain)), rs.At(i, "id")})
-                                .status());
+            RETURN_IF_ERROR(
+                tx.Exec(std::string("UPDATE ") + ec.table + " SET " + col + " = ? WHERE id = ?",
+                        {Value(cipher_.Encrypt(field, plain)), rs.At(i, "id")})
+                    .status());
             ++rewritten;
           }
         }
@@ -376,9 +389,11 @@ StatusOr<std::map<std::string, int64_t>> CustomerStore::CountByKeyId(storage::Da
       std::string prefix = db.Dialect() == storage::SqlDialect::kPostgres
                                ? std::string("split_part(") + col + ", ':', 1)"
                                : std::string("substr(") + col + ", 1, instr(" + col + ", ':') - 1)";
-      ASSIGN_OR_RETURN(ResultSet rs, db.Query("SELECT " + prefix + " AS k, COUNT(*) AS n FROM " +
-                                              ec.table + " WHERE " + col + " IS NOT NULL GROUP BY 1"));
-      for (size_t i = 0; i < rs.size(); ++i) counts[rs.At(i, "k").AsText()] += rs.At(i, "n").AsInt();
+      ASSIGN_OR_RETURN(ResultSet rs,
+                       db.Query("SELECT " + prefix + " AS k, COUNT(*) AS n FROM " + ec.table +
+                                " WHERE " + col + " IS NOT NULL GROUP BY 1"));
+      for (size_t i = 0; i < rs.size(); ++i)
+        counts[rs.At(i, "k").AsText()] += rs.At(i, "n").AsInt();
     }
   }
   return counts;

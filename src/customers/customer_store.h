@@ -43,7 +43,8 @@ class CustomerStore {
   StatusOr<std::vector<Customer>> List(storage::Executor& db, const CustomerQuery& q) const;
 
   Status InsertAccounts(storage::Executor& tx, const std::vector<Account>& accounts) const;
-  StatusOr<std::vector<Account>> ListAccounts(storage::Executor& db, const std::string& customer_id) const;
+  StatusOr<std::vector<Account>> ListAccounts(storage::Executor& db,
+                                              const std::string& customer_id) const;
   StatusOr<std::optional<Account>> GetAccount(storage::Executor& db, const std::string& id) const;
   // Changes status, product and closing date (the fields that may change after opening).
   Status UpdateAccount(storage::Executor& tx, const Account& a) const;
@@ -55,10 +56,9 @@ class CustomerStore {
 
   Status InsertTransactions(storage::Executor& tx, const std::vector<Transaction>& txns) const;
   // Newest first; `before` continues a previous page.
-  StatusOr<std::vector<Transaction>> ListTransactions(storage::Executor& db,
-                                                      const std::string& customer_id,
-                                                      const std::optional<TransactionCursor>& before,
-                                                      int limit) const;
+  StatusOr<std::vector<Transaction>> ListTransactions(
+      storage::Executor& db, const std::string& customer_id,
+      const std::optional<TransactionCursor>& before, int limit) const;
 
   // Re-encrypts every personal field under the key store's active key, in batches, each batch
   // one transaction. Returns the number of values rewritten.

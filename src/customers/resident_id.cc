@@ -18,9 +18,11 @@ std::string WithCheckCharacter(std::string_view first17) {
 Status ValidateResidentId(std::string_view id, CivilDate today) {
   if (id.size() != 18) return InvalidArgument("resident ID number must have 18 characters");
   for (int i = 0; i < 17; ++i) {
-    if (id[i] < '0' || id[i] > '9') return InvalidArgument("resident ID number must start with 17 digits");
+    if (id[i] < '0' || id[i] > '9')
+      return InvalidArgument("resident ID number must start with 17 digits");
   }
-  if (id[0] < '1' || id[0] > '9') return InvalidArgument("resident ID number has no valid region code");
+  if (id[0] < '1' || id[0] > '9')
+    return InvalidArgument("resident ID number has no valid region code");
   auto num = [&](int pos, int len) { return std::stoi(std::string(id.substr(pos, len))); };
   StatusOr<CivilDate> birth = CivilDate::Make(num(6, 4), num(10, 2), num(12, 2));
   if (!birth.ok() || birth->year < 1900 || *birth > today) {

@@ -24,7 +24,8 @@ TEST(ResidentIdTest, RejectsWithReasons) {
   EXPECT_THAT(ValidateResidentId("11010519490231002X").message(), HasSubstr("birth date"));
   EXPECT_THAT(ValidateResidentId("1101A519491231002X").message(), HasSubstr("17 digits"));
   EXPECT_THAT(ValidateResidentId("01010519491231002X").message(), HasSubstr("region"));
-  EXPECT_THAT(ValidateResidentId(WithCheckCharacter("11010520300101001"), CivilDate{2026, 11, 27}).message(),
+  EXPECT_THAT(ValidateResidentId(WithCheckCharacter("11010520300101001"), CivilDate{2026, 11, 27})
+                  .message(),
               HasSubstr("birth date"));
 }
 

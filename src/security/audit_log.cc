@@ -63,7 +63,8 @@ Status AuditLog::Append(storage::Executor& tx, const AuditEntry& e) const {
   if (tx.Dialect() == storage::SqlDialect::kPostgres) {
     RETURN_IF_ERROR(tx.Query("SELECT pg_advisory_xact_lock(724302)").status());
   }
-  ASSIGN_OR_RETURN(ResultSet last, tx.Query("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1"));
+  ASSIGN_OR_RETURN(ResultSet last,
+                   tx.Query("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1"));
   AuditRecord r;
   r.seq = last.empty() ? 1 : last.At(0, "seq").AsInt() + 1;
   r.prev_hash = last.empty() ? kGenesis : last.At(0, "hash").AsText();
@@ -86,7 +87,8 @@ Status AuditLog::Record(storage::Database& db, const AuditEntry& entry) const {
   return db.Transact([&](storage::Executor& tx) { return Append(tx, entry); });
 }
 
-StatusOr<std::vector<AuditRecord>> AuditLog::List(storage::Executor& db, const AuditQuery& q) const {
+StatusOr<std::vector<AuditRecord>> AuditLog::List(storage::Executor& db,
+                                                  const AuditQuery& q) const {
   std::string sql = std::string("SELECT ") + kColumns + " FROM audit_log WHERE 1 = 1";
   storage::Params params;
   if (!q.actor.empty()) {
@@ -121,9 +123,10 @@ StatusOr<AuditVerification> AuditLog::Verify(storage::Database& db) const {
   auto fetch = [&]() -> Status {
     rows.erase(rows.begin(), rows.begin() + static_cast<long>(pos));
     pos = 0;
-    ASSIGN_OR_RETURN(ResultSet rs, db.Query(std::string("SELECT ") + kColumns +
-                                                " FROM audit_log WHERE seq > ? ORDER BY seq LIMIT ?",
-                                            {Value(after), Value(kPage)}));
+    ASSIGN_OR_RETURN(ResultSet rs,
+                     db.Query(std::string("SELECT ") + kColumns +
+                                  " FROM audit_log WHERE seq > ? ORDER BY seq LIMIT ?",
+                              {Value(after), Value(kPage)}));
     for (size_t i = 0; i < rs.size(); ++i) rows.push_back(FromRow(rs, i));
     if (!rs.empty()) after = rs.At(rs.size() - 1, "seq").AsInt();
     return OkStatus();
@@ -158,8 +161,9 @@ StatusOr<AuditVerification> AuditLog::Verify(storage::Database& db) const {
     bool next_links_past = next ? next->prev_hash == expected_prev : !link_ok;
     if (next_links_past) {
       return fail(r.seq, "inserted",
-                  "seq " + std::to_string(r.seq) + " is not part of the chain (its hash does not "
-                  "verify and the following record links to its predecessor)");
+                  "seq " + std::to_string(r.seq) +
+                      " is not part of the chain (its hash does not "
+                      "verify and the following record links to its predecessor)");
     }
     return fail(r.seq, "altered",
                 "seq " + std::to_string(r.seq) + " (" + r.action + ") does not match its hash");

@@ -8,13 +8,13 @@
 // Limitation: deleting only the newest records leaves a valid, shorter chain; the count reported
 // by each verify run is the evidence to compare against.
 // Thread-safe; appends serialise on the database (SQLite write lock, PostgreSQL advisory lock).
-//   RETURN_IF_ERROR(audit.Append(tx, {.actor = "admin", .action = "user.create", .target = "user/01J.."}));
+//   RETURN_IF_ERROR(audit.Append(tx, {.actor = "admin", .action = "user.create", .target =
+//   "user/01J.."}));
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "common/time.h"
 #include "security/key_store.h"
@@ -23,9 +23,9 @@
 namespace finguard::security {
 
 struct AuditEntry {
-  std::string actor;   // username, or "system", or "anonymous"
-  std::string action;  // dotted verb: "auth.login", "customer.read_unmasked", ...
-  std::string target;  // "customer/01J...", "user/..." or ""
+  std::string actor;           // username, or "system", or "anonymous"
+  std::string action;          // dotted verb: "auth.login", "customer.read_unmasked", ...
+  std::string target;          // "customer/01J...", "user/..." or ""
   std::string outcome = "ok";  // ok | denied | failed
   nlohmann::json detail = nlohmann::json::object();
 };

@@ -17,12 +17,15 @@ class AuditLogTest : public ::testing::TestWithParam<std::string> {
   void SetUp() override {
     db_ = finguard::testing::NewTestDatabase(GetParam());
     ASSERT_NE(db_, nullptr);
-    auto dir = std::filesystem::temp_directory_path() / ("fg_audit_" + finguard::testing::UniqueSuffix());
+    auto dir =
+        std::filesystem::temp_directory_path() / ("fg_audit_" + finguard::testing::UniqueSuffix());
     keys_ = std::move(KeyStore::OpenOrCreate((dir / "k").string())).value();
     audit_ = std::make_unique<AuditLog>(*keys_, clock_);
     for (int i = 1; i <= 10; ++i) {
-      ASSERT_TRUE(audit_->Record(*db_, {.actor = "alice", .action = "customer.read_unmasked",
-                                        .target = "customer/" + std::to_string(i)})
+      ASSERT_TRUE(audit_
+                      ->Record(*db_, {.actor = "alice",
+                                      .action = "customer.read_unmasked",
+                                      .target = "customer/" + std::to_string(i)})
                       .ok());
       clock_.Advance(kMicrosPerSecond);
     }
@@ -63,11 +66,12 @@ TEST_P(AuditLogTest, InsertedRowIsNamed) {
   ASSERT_TRUE(db_->Exec("UPDATE audit_log SET seq = seq + 1000 WHERE seq >= 5").ok());
   ASSERT_TRUE(db_->Exec("UPDATE audit_log SET seq = seq - 999 WHERE seq >= 1000").ok());
   auto prev = db_->Query("SELECT hash FROM audit_log WHERE seq = 4");
-  ASSERT_TRUE(db_->Exec("INSERT INTO audit_log (seq, id, at_us, actor, action, target, outcome,"
-                        " detail, prev_hash, hash) VALUES (5, 'forged', 0, 'mallory', 'x', '', 'ok',"
-                        " '{}', ?, ?)",
-                        {prev->At(0, "hash"), Value(std::string(64, 'f'))})
-                  .ok());
+  ASSERT_TRUE(
+      db_->Exec("INSERT INTO audit_log (seq, id, at_us, actor, action, target, outcome,"
+                " detail, prev_hash, hash) VALUES (5, 'forged', 0, 'mallory', 'x', '', 'ok',"
+                " '{}', ?, ?)",
+                {prev->At(0, "hash"), Value(std::string(64, 'f'))})
+          .ok());
   AuditVerification v = Verify();
   EXPECT_FALSE(v.ok);
   EXPECT_EQ(v.first_bad_seq, 5);
@@ -75,10 +79,11 @@ TEST_P(AuditLogTest, InsertedRowIsNamed) {
 }
 
 TEST_P(AuditLogTest, AppendedForgeryIsNamed) {
-  ASSERT_TRUE(db_->Exec("INSERT INTO audit_log (seq, id, at_us, actor, action, target, outcome,"
-                        " detail, prev_hash, hash) VALUES (11, 'forged', 0, 'mallory', 'x', '', 'ok',"
-                        " '{}', 'abc', 'def')")
-                  .ok());
+  ASSERT_TRUE(
+      db_->Exec("INSERT INTO audit_log (seq, id, at_us, actor, action, target, outcome,"
+                " detail, prev_hash, hash) VALUES (11, 'forged', 0, 'mallory', 'x', '', 'ok',"
+                " '{}', 'abc', 'def')")
+          .ok());
   AuditVerification v = Verify();
   EXPECT_FALSE(v.ok);
   EXPECT_EQ(v.first_bad_seq, 11);
@@ -98,7 +103,8 @@ TEST_P(AuditLogTest, ListsNewestFirstWithFilters) {
   EXPECT_EQ((*page2)[1].seq, 1);
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, AuditLogTest, ::testing::ValuesIn(finguard::testing::TestBackends()));
+INSTANTIATE_TEST_SUITE_P(Backends, AuditLogTest,
+                         ::testing::ValuesIn(finguard::testing::TestBackends()));
 
 }  // namespace
 }  // namespace finguard::security

@@ -63,7 +63,8 @@ std::string AuthService::TokenHash(const std::string& token) {
 }
 
 Status AuthService::ValidateRoles(const std::vector<std::string>& roles) const {
-  if (roles.empty()) return InvalidArgument("a user needs at least one role", {{"/roles", "empty"}});
+  if (roles.empty())
+    return InvalidArgument("a user needs at least one role", {{"/roles", "empty"}});
   for (size_t i = 0; i < roles.size(); ++i) {
     if (!IsKnownRole(roles[i])) {
       return InvalidArgument("unknown role '" + roles[i] + "'",
@@ -81,7 +82,8 @@ StatusOr<User> AuthService::CreateUser(const std::string& actor, const NewUser& 
         {{"/username", "invalid username"}});
   }
   if (nu.display_name.empty() || nu.display_name.size() > 100) {
-    return InvalidArgument("display name must be 1-100 bytes", {{"/display_name", "invalid length"}});
+    return InvalidArgument("display name must be 1-100 bytes",
+                           {{"/display_name", "invalid length"}});
   }
   RETURN_IF_ERROR(ValidateRoles(nu.roles));
   RETURN_IF_ERROR(CheckPasswordPolicy(nu.password));
@@ -105,8 +107,8 @@ StatusOr<User> AuthService::CreateUser(const std::string& actor, const NewUser& 
                             " disabled, locale, created_at_us, updated_at_us)"
                             " VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?)",
                             {Value(u.id), Value(u.username), Value(u.display_name), Value(hash),
-                             Value(JoinRoles(u.roles)), Value(u.locale),
-                             Value(u.created_at.micros), Value(u.created_at.micros)})
+                             Value(JoinRoles(u.roles)), Value(u.locale), Value(u.created_at.micros),
+                             Value(u.created_at.micros)})
                         .status());
     return audit_.Append(tx, {.actor = actor,
                               .action = "user.create",
@@ -123,7 +125,8 @@ StatusOr<User> AuthService::UpdateUser(const std::string& actor, const std::stri
   if (up.password) RETURN_IF_ERROR(CheckPasswordPolicy(*up.password));
   if (up.locale) RETURN_IF_ERROR(ValidateLocale(*up.locale));
   if (up.display_name && (up.display_name->empty() || up.display_name->size() > 100)) {
-    return InvalidArgument("display name must be 1-100 bytes", {{"/display_name", "invalid length"}});
+    return InvalidArgument("display name must be 1-100 bytes",
+                           {{"/display_name", "invalid length"}});
   }
   std::optional<std::string> hash;
   if (up.password) hash = hasher_.Hash(*up.password);
@@ -151,24 +154,25 @@ StatusOr<User> AuthService::UpdateUser(const std::string& actor, const std::stri
     nlohmann::json detail = {{"changed", changed}};
     if (up.roles) detail["roles"] = *up.roles;
     return audit_.Append(
-        tx, {.actor = actor, .action = "user.update", .target = "user/" + user_id, .detail = detail});
+        tx,
+        {.actor = actor, .action = "user.update", .target = "user/" + user_id, .detail = detail});
   });
   RETURN_IF_ERROR(s);
   return GetUser(user_id);
 }
 
 StatusOr<std::vector<User>> AuthService::ListUsers() {
-  ASSIGN_OR_RETURN(ResultSet rs,
-                   db_.Query(std::string("SELECT ") + kUserColumns + " FROM users ORDER BY username"));
+  ASSIGN_OR_RETURN(ResultSet rs, db_.Query(std::string("SELECT ") + kUserColumns +
+                                           " FROM users ORDER BY username"));
   std::vector<User> out;
   for (size_t i = 0; i < rs.size(); ++i) out.push_back(UserFromRow(rs, i));
   return out;
 }
 
 StatusOr<User> AuthService::GetUser(const std::string& user_id) {
-  ASSIGN_OR_RETURN(ResultSet rs, db_.Query(std::string("SELECT ") + kUserColumns +
-                                               " FROM users WHERE id = ?",
-                                           {Value(user_id)}));
+  ASSIGN_OR_RETURN(ResultSet rs,
+                   db_.Query(std::string("SELECT ") + kUserColumns + " FROM users WHERE id = ?",
+                             {Value(user_id)}));
   if (rs.empty()) return NotFound("user " + user_id + " not found");
   return UserFromRow(rs, 0);
 }
@@ -176,17 +180,21 @@ StatusOr<User> AuthService::GetUser(const std::string& user_id) {
 StatusOr<LoginResult> AuthService::Login(const std::string& username, const std::string& password) {
   Instant now = clock_.Now();
   const std::string who = username.size() > 64 ? username.substr(0, 64) : username;
-  ASSIGN_OR_RETURN(ResultSet fails,
-                   db_.Query("SELECT COUNT(*) AS n FROM login_failures WHERE username = ? AND at_us > ?",
-                             {Value(who), Value(now.micros - policy_.failure_window_micros)}));
+  ASSIGN_OR_RETURN(
+      ResultSet fails,
+      db_.Query("SELECT COUNT(*) AS n FROM login_failures WHERE username = ? AND at_us > ?",
+                {Value(who), Value(now.micros - policy_.failure_window_micros)}));
   if (fails.At(0, "n").AsInt() >= policy_.max_failures) {
-    RETURN_IF_ERROR(audit_.Record(db_, {.actor = who, .action = "auth.login", .outcome = "denied",
+    RETURN_IF_ERROR(audit_.Record(db_, {.actor = who,
+                                        .action = "auth.login",
+                                        .outcome = "denied",
                                         .detail = {{"reason", "account locked"}}}));
     return ResourceExhausted("account locked after " + std::to_string(policy_.max_failures) +
                              " failed logins; try again in 15 minutes or ask an administrator");
   }
-  ASSIGN_OR_RETURN(ResultSet rs, db_.Query("SELECT id, password_hash, disabled FROM users WHERE username = ?",
-                                           {Value(who)}));
+  ASSIGN_OR_RETURN(
+      ResultSet rs,
+      db_.Query("SELECT id, password_hash, disabled FROM users WHERE username = ?", {Value(who)}));
   // Unknown users cost the same argon2id work, so timing does not reveal which usernames exist.
   static const std::string kDummy = PasswordHasher(PasswordCost::Minimum()).Hash("dummy-Passw0rd");
   bool ok = hasher_.Verify(rs.empty() ? kDummy : rs.At(0, "password_hash").AsText(), password) &&
@@ -196,7 +204,9 @@ StatusOr<LoginResult> AuthService::Login(const std::string& username, const std:
       RETURN_IF_ERROR(tx.Exec("INSERT INTO login_failures (username, at_us) VALUES (?, ?)",
                               {Value(who), Value(now.micros)})
                           .status());
-      return audit_.Append(tx, {.actor = who, .action = "auth.login", .outcome = "failed",
+      return audit_.Append(tx, {.actor = who,
+                                .action = "auth.login",
+                                .outcome = "failed",
                                 .detail = {{"reason", "wrong username or password"}}});
     });
     RETURN_IF_ERROR(s);
@@ -209,13 +219,16 @@ StatusOr<LoginResult> AuthService::Login(const std::string& username, const std:
   result.token = Base64UrlEncode(raw);
   result.expires_at = Instant{now.micros + policy_.session_ttl_micros};
   Status s = db_.Transact([&](Executor& tx) -> Status {
-    RETURN_IF_ERROR(tx.Exec("DELETE FROM login_failures WHERE username = ?", {Value(who)}).status());
-    RETURN_IF_ERROR(tx.Exec("DELETE FROM sessions WHERE expires_at_us < ?", {Value(now.micros)}).status());
-    RETURN_IF_ERROR(tx.Exec("INSERT INTO sessions (token_hash, user_id, created_at_us, expires_at_us)"
-                            " VALUES (?, ?, ?, ?)",
-                            {Value(TokenHash(result.token)), Value(user_id), Value(now.micros),
-                             Value(result.expires_at.micros)})
-                        .status());
+    RETURN_IF_ERROR(
+        tx.Exec("DELETE FROM login_failures WHERE username = ?", {Value(who)}).status());
+    RETURN_IF_ERROR(
+        tx.Exec("DELETE FROM sessions WHERE expires_at_us < ?", {Value(now.micros)}).status());
+    RETURN_IF_ERROR(
+        tx.Exec("INSERT INTO sessions (token_hash, user_id, created_at_us, expires_at_us)"
+                " VALUES (?, ?, ?, ?)",
+                {Value(TokenHash(result.token)), Value(user_id), Value(now.micros),
+                 Value(result.expires_at.micros)})
+            .status());
     return audit_.Append(tx, {.actor = who, .action = "auth.login", .target = "user/" + user_id});
   });
   RETURN_IF_ERROR(s);
@@ -225,11 +238,12 @@ StatusOr<LoginResult> AuthService::Login(const std::string& username, const std:
 
 StatusOr<Principal> AuthService::Authenticate(const std::string& token) {
   if (token.empty() || token.size() > 128) return Unauthenticated("missing or malformed token");
-  ASSIGN_OR_RETURN(ResultSet rs,
-                   db_.Query("SELECT u.id, u.username, u.display_name, u.roles, u.disabled, u.locale,"
-                             " s.expires_at_us FROM sessions s JOIN users u ON u.id = s.user_id"
-                             " WHERE s.token_hash = ?",
-                             {Value(TokenHash(token))}));
+  ASSIGN_OR_RETURN(
+      ResultSet rs,
+      db_.Query("SELECT u.id, u.username, u.display_name, u.roles, u.disabled, u.locale,"
+                " s.expires_at_us FROM sessions s JOIN users u ON u.id = s.user_id"
+                " WHERE s.token_hash = ?",
+                {Value(TokenHash(token))}));
   if (rs.empty()) return Unauthenticated("unknown or expired session");
   if (rs.At(0, "expires_at_us").AsInt() <= clock_.Now().micros) {
     return Unauthenticated("session expired");
@@ -248,9 +262,10 @@ StatusOr<Principal> AuthService::Authenticate(const std::string& token) {
 Status AuthService::Logout(const std::string& token) {
   ASSIGN_OR_RETURN(Principal p, Authenticate(token));
   return db_.Transact([&](Executor& tx) -> Status {
-    RETURN_IF_ERROR(tx.Exec("DELETE FROM sessions WHERE token_hash = ?", {Value(TokenHash(token))})
-                        .status());
-    return audit_.Append(tx, {.actor = p.username, .action = "auth.logout", .target = "user/" + p.user_id});
+    RETURN_IF_ERROR(
+        tx.Exec("DELETE FROM sessions WHERE token_hash = ?", {Value(TokenHash(token))}).status());
+    return audit_.Append(
+        tx, {.actor = p.username, .action = "auth.logout", .target = "user/" + p.user_id});
   });
 }
 

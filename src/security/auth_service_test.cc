@@ -18,13 +18,15 @@ class AuthServiceTest : public ::testing::TestWithParam<std::string> {
   void SetUp() override {
     db_ = finguard::testing::NewTestDatabase(GetParam());
     ASSERT_NE(db_, nullptr);
-    auto dir = std::filesystem::temp_directory_path() / ("fg_auth_" + finguard::testing::UniqueSuffix());
+    auto dir =
+        std::filesystem::temp_directory_path() / ("fg_auth_" + finguard::testing::UniqueSuffix());
     keys_ = std::move(KeyStore::OpenOrCreate((dir / "k").string())).value();
     audit_ = std::make_unique<AuditLog>(*keys_, clock_);
     AuthPolicy policy;
     policy.password_cost = PasswordCost::Minimum();
     auth_ = std::make_unique<AuthService>(*db_, *audit_, clock_, policy);
-    auto u = auth_->CreateUser("system", {.username = "officer1", .display_name = "合规专员",
+    auto u = auth_->CreateUser("system", {.username = "officer1",
+                                          .display_name = "合规专员",
                                           .password = "Test-Passw0rd!x",
                                           .roles = {"compliance_officer"}});
     ASSERT_TRUE(u.ok()) << u.status().ToString();
@@ -61,7 +63,8 @@ TEST_P(AuthServiceTest, FiveFailuresLockForFifteenMinutes) {
   EXPECT_THAT(locked.status().message(), HasSubstr("locked"));
   clock_.Advance(15 * kMicrosPerMinute + kMicrosPerSecond);
   EXPECT_TRUE(auth_->Login("officer1", "Test-Passw0rd!x").ok());
-  auto failed = db_->Query("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'auth.login' AND outcome = 'failed'");
+  auto failed = db_->Query(
+      "SELECT COUNT(*) AS n FROM audit_log WHERE action = 'auth.login' AND outcome = 'failed'");
   EXPECT_EQ(failed->At(0, "n").AsInt(), 5);
 }
 
@@ -91,22 +94,30 @@ TEST_P(AuthServiceTest, DisablingEndsSessions) {
 }
 
 TEST_P(AuthServiceTest, BadUsersAreRefusedWithFieldPaths) {
-  auto weak = auth_->CreateUser("admin", {.username = "agent2", .display_name = "A",
-                                          .password = "short", .roles = {"service_agent"}});
+  auto weak = auth_->CreateUser(
+      "admin",
+      {.username = "agent2", .display_name = "A", .password = "short", .roles = {"service_agent"}});
   EXPECT_EQ(weak.status().code(), StatusCode::kInvalidArgument);
   EXPECT_EQ(weak.status().fields()[0].field, "/password");
-  auto role = auth_->CreateUser("admin", {.username = "agent2", .display_name = "A",
-                                          .password = "Test-Passw0rd!x", .roles = {"service_agent", "god"}});
+  auto role = auth_->CreateUser("admin", {.username = "agent2",
+                                          .display_name = "A",
+                                          .password = "Test-Passw0rd!x",
+                                          .roles = {"service_agent", "god"}});
   EXPECT_EQ(role.status().fields()[0].field, "/roles/1");
-  auto dup = auth_->CreateUser("admin", {.username = "officer1", .display_name = "A",
-                                         .password = "Test-Passw0rd!x", .roles = {"auditor"}});
+  auto dup = auth_->CreateUser("admin", {.username = "officer1",
+                                         .display_name = "A",
+                                         .password = "Test-Passw0rd!x",
+                                         .roles = {"auditor"}});
   EXPECT_EQ(dup.status().code(), StatusCode::kAlreadyExists);
-  auto name = auth_->CreateUser("admin", {.username = "x'; DROP TABLE users; --", .display_name = "A",
-                                          .password = "Test-Passw0rd!x", .roles = {"auditor"}});
+  auto name = auth_->CreateUser("admin", {.username = "x'; DROP TABLE users; --",
+                                          .display_name = "A",
+                                          .password = "Test-Passw0rd!x",
+                                          .roles = {"auditor"}});
   EXPECT_EQ(name.status().fields()[0].field, "/username");
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, AuthServiceTest, ::testing::ValuesIn(finguard::testing::TestBackends()));
+INSTANTIATE_TEST_SUITE_P(Backends, AuthServiceTest,
+                         ::testing::ValuesIn(finguard::testing::TestBackends()));
 
 }  // namespace
 }  // namespace finguard::security

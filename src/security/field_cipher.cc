@@ -56,9 +56,11 @@ std::string FieldCipher::BlindIndex(std::string_view column, std::string_view va
   crypto_generichash_init(&st, reinterpret_cast<const unsigned char*>(key.data()), key.size(),
                           sizeof out);
   // Column as domain separation: the same phone in two columns gives unrelated indexes.
-  crypto_generichash_update(&st, reinterpret_cast<const unsigned char*>(column.data()), column.size());
+  crypto_generichash_update(&st, reinterpret_cast<const unsigned char*>(column.data()),
+                            column.size());
   crypto_generichash_update(&st, reinterpret_cast<const unsigned char*>("\0"), 1);
-  crypto_generichash_update(&st, reinterpret_cast<const unsigned char*>(value.data()), value.size());
+  crypto_generichash_update(&st, reinterpret_cast<const unsigned char*>(value.data()),
+                            value.size());
   crypto_generichash_final(&st, out, sizeof out);
   return HexEncode(std::string_view(reinterpret_cast<char*>(out), sizeof out));
 }

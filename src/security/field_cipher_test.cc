@@ -11,7 +11,8 @@ namespace finguard::security {
 namespace {
 
 std::string TempKeyFile() {
-  auto dir = std::filesystem::temp_directory_path() / ("fg_keys_" + finguard::testing::UniqueSuffix());
+  auto dir =
+      std::filesystem::temp_directory_path() / ("fg_keys_" + finguard::testing::UniqueSuffix());
   return (dir / "finguard.keys").string();
 }
 

@@ -67,7 +67,8 @@ Status KeyStore::Load() {
       return bad("a key lacks id or key");
     }
     ASSIGN_OR_RETURN(std::string raw, Base64Decode(k["key"].get<std::string>()));
-    if (raw.size() != kKeyBytes) return bad("key " + k["id"].get<std::string>() + " is not 32 bytes");
+    if (raw.size() != kKeyBytes)
+      return bad("key " + k["id"].get<std::string>() + " is not 32 bytes");
     keys.push_back({k["id"], raw, k.value("created_at", "")});
   }
   auto raw_of = [&](const char* name) -> StatusOr<std::string> {
@@ -116,7 +117,6 @@ Status KeyStore::Save() const {
   if (ec) return FailedPrecondition("cannot replace key file " + path_ + ": " + ec.message());
   return OkStatus();
 }
-
 
 void KeyStore::RefreshIfChanged() const {
   {

@@ -51,10 +51,10 @@ class KeyStore {
 
   const std::string path_;
   mutable std::mutex mu_;
-  std::vector<FieldKey> keys_;  // guarded by mu_
-  std::string active_;          // guarded by mu_
-  std::string blind_index_key_; // guarded by mu_
-  std::string audit_key_;       // guarded by mu_
+  std::vector<FieldKey> keys_;           // guarded by mu_
+  std::string active_;                   // guarded by mu_
+  std::string blind_index_key_;          // guarded by mu_
+  std::string audit_key_;                // guarded by mu_
   mutable int64_t loaded_mtime_ns_ = 0;  // guarded by mu_
   mutable int64_t next_check_ns_ = 0;    // guarded by mu_
 };

@@ -30,10 +30,14 @@ bool PasswordHasher::Verify(std::string_view stored, std::string_view password) 
 Status CheckPasswordPolicy(std::string_view password) {
   int upper = 0, lower = 0, digit = 0, other = 0;
   for (unsigned char c : password) {
-    if (std::isupper(c)) upper = 1;
-    else if (std::islower(c)) lower = 1;
-    else if (std::isdigit(c)) digit = 1;
-    else other = 1;
+    if (std::isupper(c))
+      upper = 1;
+    else if (std::islower(c))
+      lower = 1;
+    else if (std::isdigit(c))
+      digit = 1;
+    else
+      other = 1;
   }
   if (password.size() < 10) {
     return InvalidArgument("password must have at least 10 characters",

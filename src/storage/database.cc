@@ -60,7 +60,8 @@ Status ErrorStatus(SqlDialect dialect, std::string_view code, std::string_view m
   }
   if (code == "23505") return AlreadyExists("duplicate: " + msg);
   if (code.substr(0, 2) == "23") return InvalidArgument("constraint failed: " + msg);
-  if (code.substr(0, 2) == "08" || code == "57P01") return Unavailable("database unavailable: " + msg);
+  if (code.substr(0, 2) == "08" || code == "57P01")
+    return Unavailable("database unavailable: " + msg);
   if (code == "40001" || code == "40P01") return Unavailable("transaction conflict, retry: " + msg);
   return Internal("postgresql error " + std::string(code) + ": " + msg);
 }

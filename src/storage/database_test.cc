@@ -29,9 +29,11 @@ TEST_P(DatabaseTest, BindsAndReadsValuesVerbatim) {
   ASSERT_TRUE(db_->Exec("INSERT INTO t (id, n, x) VALUES (?, ?, ?)",
                         {Value("a"), Value(int64_t{9007199254740993}), Value(injection)})
                   .ok());
-  ASSERT_TRUE(db_->Exec("INSERT INTO t (id, n, x) VALUES (?, ?, ?)", {Value("b"), Value(), Value("?")})
-                  .ok());
-  auto rs = db_->Query("SELECT id, n, x FROM t WHERE id = ? OR x = ? ORDER BY id", {Value("a"), Value("?")});
+  ASSERT_TRUE(
+      db_->Exec("INSERT INTO t (id, n, x) VALUES (?, ?, ?)", {Value("b"), Value(), Value("?")})
+          .ok());
+  auto rs = db_->Query("SELECT id, n, x FROM t WHERE id = ? OR x = ? ORDER BY id",
+                       {Value("a"), Value("?")});
   ASSERT_TRUE(rs.ok()) << rs.status().ToString();
   ASSERT_EQ(rs->size(), 2u);
   EXPECT_EQ(rs->At(0, "n").AsInt(), 9007199254740993);
@@ -62,7 +64,8 @@ TEST_P(DatabaseTest, CommittedTransactionIsVisibleToOtherConnections) {
   ASSERT_TRUE(db_->Transact([](Executor& tx) {
                    return tx.ExecMany("INSERT INTO t (id, n) VALUES (?, ?)",
                                       {{Value("a"), Value(1)}, {Value("b"), Value(2)}});
-                 }).ok());
+                 })
+                  .ok());
   std::vector<std::thread> readers;
   std::atomic<int64_t> total{0};
   for (int i = 0; i < 4; ++i) {
@@ -91,7 +94,8 @@ TEST_P(DatabaseTest, MigrationsApplyOnceAndRecordVersion) {
 }
 
 TEST_P(DatabaseTest, BrokenMigrationRollsBackWhole) {
-  std::vector<Migration> bad = {{9001, "9001_bad", "CREATE TABLE ok_table (a TEXT); CREATE TABLE (;"}};
+  std::vector<Migration> bad = {
+      {9001, "9001_bad", "CREATE TABLE ok_table (a TEXT); CREATE TABLE (;"}};
   auto r = ApplyMigrations(*db_, bad);
   EXPECT_THAT(r.status().message(), HasSubstr("9001_bad"));
   auto rs = db_->Query("SELECT COUNT(*) AS c FROM schema_migrations WHERE version = 9001");
@@ -100,10 +104,12 @@ TEST_P(DatabaseTest, BrokenMigrationRollsBackWhole) {
   EXPECT_FALSE(db_->Query("SELECT * FROM ok_table").ok());
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, DatabaseTest, ::testing::ValuesIn(finguard::testing::TestBackends()));
+INSTANTIATE_TEST_SUITE_P(Backends, DatabaseTest,
+                         ::testing::ValuesIn(finguard::testing::TestBackends()));
 
 TEST(SqlSplitTest, RespectsQuotesAndComments) {
-  auto stmts = SplitSqlStatements("-- a; comment\nCREATE TABLE a (x TEXT DEFAULT ';');\n\nSELECT 1;");
+  auto stmts =
+      SplitSqlStatements("-- a; comment\nCREATE TABLE a (x TEXT DEFAULT ';');\n\nSELECT 1;");
   ASSERT_EQ(stmts.size(), 2u);
   EXPECT_THAT(stmts[0], HasSubstr("';'"));
 }

@@ -31,10 +31,10 @@ std::vector<std::string> SplitSqlStatements(std::string_view script) {
 }
 
 StatusOr<int> SchemaVersion(Database& db) {
-  RETURN_IF_ERROR(db.Exec(
-                        "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY,"
-                        " name TEXT NOT NULL, applied_at TEXT NOT NULL)")
-                      .status());
+  RETURN_IF_ERROR(
+      db.Exec("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY,"
+              " name TEXT NOT NULL, applied_at TEXT NOT NULL)")
+          .status());
   ASSIGN_OR_RETURN(ResultSet rs, db.Query("SELECT MAX(version) AS v FROM schema_migrations"));
   return rs.rows[0][0].is_null() ? 0 : static_cast<int>(rs.rows[0][0].AsInt());
 }
@@ -54,10 +54,11 @@ StatusOr<int> ApplyMigrations(Database& db, const std::vector<Migration>& migrat
         Status st = tx.Exec(stmt).status();
         if (!st.ok()) return st.WithContext("migration " + m.name);
       }
-      RETURN_IF_ERROR(tx.Exec("INSERT INTO schema_migrations(version, name, applied_at) VALUES (?, ?,"
-                              " CURRENT_TIMESTAMP)",
-                              {Value(m.version), Value(m.name)})
-                          .status());
+      RETURN_IF_ERROR(
+          tx.Exec("INSERT INTO schema_migrations(version, name, applied_at) VALUES (?, ?,"
+                  " CURRENT_TIMESTAMP)",
+                  {Value(m.version), Value(m.name)})
+              .status());
       ++applied;
       return OkStatus();
     });

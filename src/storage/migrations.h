@@ -24,7 +24,8 @@ std::vector<std::string> SplitSqlStatements(std::string_view script);
 
 // Applies every migration newer than the database's version. Returns how many were applied.
 // Safe to run from several processes at once on PostgreSQL (advisory lock).
-StatusOr<int> ApplyMigrations(Database& db, const std::vector<Migration>& migrations = EmbeddedMigrations());
+StatusOr<int> ApplyMigrations(Database& db,
+                              const std::vector<Migration>& migrations = EmbeddedMigrations());
 
 // Highest applied version, 0 for an empty database.
 StatusOr<int> SchemaVersion(Database& db);

@@ -68,10 +68,20 @@ class PgConnection final : public Executor {
         }
         const char* v = PQgetvalue(res, r, i);
         switch (types[i]) {
-          case kInt8: case kInt2: case kInt4: row.emplace_back(static_cast<int64_t>(std::stoll(v))); break;
-          case kFloat4: case kFloat8: row.emplace_back(std::stod(v)); break;
-          case kBool: row.emplace_back(static_cast<int64_t>(v[0] == 't')); break;
-          default: row.emplace_back(std::string(v, PQgetlength(res, r, i)));
+          case kInt8:
+          case kInt2:
+          case kInt4:
+            row.emplace_back(static_cast<int64_t>(std::stoll(v)));
+            break;
+          case kFloat4:
+          case kFloat8:
+            row.emplace_back(std::stod(v));
+            break;
+          case kBool:
+            row.emplace_back(static_cast<int64_t>(v[0] == 't'));
+            break;
+          default:
+            row.emplace_back(std::string(v, PQgetlength(res, r, i)));
         }
       }
     }
@@ -112,7 +122,8 @@ class PgConnection final : public Executor {
     auto it = prepared_.find(key);
     if (it == prepared_.end()) {
       std::string name = "s" + std::to_string(prepared_.size());
-      PGresult* res = PQprepare(conn_, name.c_str(), ToPostgresPlaceholders(sql).c_str(), 0, nullptr);
+      PGresult* res =
+          PQprepare(conn_, name.c_str(), ToPostgresPlaceholders(sql).c_str(), 0, nullptr);
       if (PQresultStatus(res) != PGRES_COMMAND_OK) {
         Status s = PgError(conn_, res);
         PQclear(res);

@@ -13,7 +13,8 @@ namespace {
 
 Status SqliteError(sqlite3* db, int rc) {
   const char* msg = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
-  return ErrorStatus(SqlDialect::kSqlite, std::to_string(db ? sqlite3_extended_errcode(db) : rc), msg);
+  return ErrorStatus(SqlDialect::kSqlite, std::to_string(db ? sqlite3_extended_errcode(db) : rc),
+                     msg);
 }
 
 // One sqlite3 handle with its prepared statements, cached by SQL text: the hot paths (a customer
@@ -116,9 +117,12 @@ class SqliteConnection final : public Executor {
 
   static Value Column(sqlite3_stmt* stmt, int i) {
     switch (sqlite3_column_type(stmt, i)) {
-      case SQLITE_NULL: return Value();
-      case SQLITE_INTEGER: return Value(static_cast<int64_t>(sqlite3_column_int64(stmt, i)));
-      case SQLITE_FLOAT: return Value(sqlite3_column_double(stmt, i));
+      case SQLITE_NULL:
+        return Value();
+      case SQLITE_INTEGER:
+        return Value(static_cast<int64_t>(sqlite3_column_int64(stmt, i)));
+      case SQLITE_FLOAT:
+        return Value(sqlite3_column_double(stmt, i));
       default: {
         const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt, i));
         return Value(std::string(p ? p : "", sqlite3_column_bytes(stmt, i)));
@@ -187,9 +191,9 @@ class SqliteDatabase final : public Database {
     }
     auto conn = std::make_unique<SqliteConnection>(db);
     sqlite3_busy_timeout(db, 10000);
-    RETURN_IF_ERROR(conn->Script(
-        "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
-        " PRAGMA cache_size=-16000;"));
+    RETURN_IF_ERROR(
+        conn->Script("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
+                     " PRAGMA cache_size=-16000;"));
     return conn;
   }
 
