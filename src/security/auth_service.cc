@@ -201,6 +201,11 @@ StatusOr<LoginResult> AuthService::Login(const std::string& username, const std:
             !rs.empty() && !rs.At(0, "disabled").AsBool();
   if (!ok) {
     Status s = db_.Transact([&](Executor& tx) -> Status {
+      // Failures older than the window no longer count; dropping them keeps guessing at many
+      // usernames from growing the table without bound (the audit chain keeps the history).
+      RETURN_IF_ERROR(tx.Exec("DELETE FROM login_failures WHERE at_us <= ?",
+                              {Value(now.micros - policy_.failure_window_micros)})
+                          .status());
       RETURN_IF_ERROR(tx.Exec("INSERT INTO login_failures (username, at_us) VALUES (?, ?)",
                               {Value(who), Value(now.micros)})
                           .status());
