@@ -9,9 +9,11 @@ FINGUARD := build/release/finguard
 setup:
 	@bash scripts/setup.sh
 
+# The release build makes only the binary (the demo and the integration tests need nothing else);
+# unit tests build in the dev and asan trees.
 build: setup
 	cmake --preset release >/dev/null
-	cmake --build --preset release -j $(JOBS)
+	cmake --build --preset release -j $(JOBS) --target finguard
 
 build-dev: setup
 	cmake --preset dev >/dev/null
