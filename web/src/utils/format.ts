@@ -18,16 +18,23 @@ export function formatMoney(m: Money | null | undefined): string {
 
 const pad = (n: number) => String(n).padStart(2, '0')
 
-/** ISO 8601 instant → "YYYY-MM-DD HH:mm:ss" in the browser's time zone. */
+// FinGuard shows every instant in Asia/Shanghai (UTC+8, no DST since 1991), whatever the
+// browser's zone: regulatory "days" (large-value reports, SLA clocks) are Beijing days, and staff
+// comparing a screen with a report must see the same wall time.
+const SHANGHAI_OFFSET_MS = 8 * 3600 * 1000
+
+/** ISO 8601 instant → "YYYY-MM-DD HH:mm:ss", Beijing time. */
 export function formatDateTime(iso: string | null | undefined): string {
   if (!iso) return '—'
-  const d = new Date(iso)
-  if (Number.isNaN(d.getTime())) return iso
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`
+  const t = new Date(iso).getTime()
+  if (Number.isNaN(t)) return iso
+  const d = new Date(t + SHANGHAI_OFFSET_MS)
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`
 }
 
-/** ISO 8601 instant → "YYYY-MM-DD" in the browser's time zone. */
+/** ISO 8601 instant → "YYYY-MM-DD", the Beijing date; a plain date passes through unchanged. */
 export function formatDate(iso: string | null | undefined): string {
   if (!iso) return '—'
+  if (/^\d{4}-\d{2}-\d{2}$/.test(iso)) return iso
   return formatDateTime(iso).slice(0, 10)
 }
