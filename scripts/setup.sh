@@ -11,7 +11,7 @@ DEBIAN_PACKAGES=(
   libsodium-dev libicu-dev libeigen3-dev libxgboost-dev
   libnats-dev nats-server
   libcli11-dev libtomlplusplus-dev libspdlog-dev libfmt-dev libxlsxwriter-dev
-  libcsv-dev libgtest-dev libgmock-dev libbenchmark-dev
+  libcsv-dev libgtest-dev libgmock-dev libbenchmark-dev libboost-dev
   python3-numpy python3-scipy python3-sklearn
   nodejs npm chromium fonts-noto-cjk wrk curl
 )

@@ -30,17 +30,35 @@ class JsonBody {
   std::optional<std::string> Enum(const std::string& key, std::initializer_list<std::string_view> allowed,
                                   bool required);
   std::optional<bool> Bool(const std::string& key, bool required);
+  // A finite JSON number (integer or fraction). Range checks belong to the caller.
+  std::optional<double> Number(const std::string& key, bool required);
+  // A JSON integer (no fraction part) within [min, max].
+  std::optional<int64_t> Integer(const std::string& key, bool required, int64_t min, int64_t max);
+  // An array of at most `max_items` finite numbers.
+  std::optional<std::vector<double>> NumberArray(const std::string& key, bool required,
+                                                 size_t max_items = 100);
+  // An array of objects, each read as a nested JsonBody whose error pointers start with
+  // "/key/<index>". Read each item's fields, then Include(item) to check its unknown fields
+  // and collect its errors into this body's.
+  std::optional<std::vector<JsonBody>> ObjectArray(const std::string& key, bool required,
+                                                   size_t max_items);
+  void Include(JsonBody& item);
   std::optional<std::vector<std::string>> StringArray(const std::string& key, bool required,
                                                       size_t max_items = 50);
   // Rejects unknown fields and returns every problem found, or OK.
   Status Finish();
 
  private:
-  explicit JsonBody(nlohmann::json j) : json_(std::move(j)) {}
+  explicit JsonBody(nlohmann::json j, std::string prefix = "")
+      : json_(std::move(j)), prefix_(std::move(prefix)) {}
   const nlohmann::json* Take(const std::string& key, bool required);
-  void Error(const std::string& key, std::string reason) { errors_.push_back({"/" + key, std::move(reason)}); }
+  void Error(const std::string& key, std::string reason) {
+    errors_.push_back({prefix_ + "/" + key, std::move(reason)});
+  }
+  void CheckUnknownFields();
 
   nlohmann::json json_;
+  std::string prefix_;  // JSON pointer of this object within the request body
   std::set<std::string> taken_;
   std::vector<FieldError> errors_;
 };

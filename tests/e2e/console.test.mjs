@@ -180,9 +180,11 @@ describe('FinGuard console', { timeout: 240_000 }, () => {
 
   it('signs in as admin and shows every module the admin may use', async () => {
     await loginUI('admin', ADMIN_PASSWORD)
-    for (const m of ['customers', 'audit', 'users', 'monitoring', 'screening', 'complaints', 'risk', 'engagement', 'assist', 'kpi']) {
+    for (const m of ['customers', 'audit', 'users', 'monitoring', 'screening', 'complaints', 'engagement', 'assist', 'kpi']) {
       assert.ok(await page.locator(sel(`menu-${m}`)).isVisible(), `menu entry ${m}`)
     }
+    // Risk figures need risk.read, which IT administrators do not hold.
+    assert.equal(await page.locator(sel('menu-risk')).count(), 0)
     assert.match(await page.locator(sel('header-roles')).innerText(), /admin/)
     await shot('admin-home')
   })
@@ -289,6 +291,24 @@ describe('FinGuard console', { timeout: 240_000 }, () => {
       [sel('customers-table'), view.idNumber],
     )
     await shot('officer1-search-by-id')
+    await logoutUI()
+  })
+
+  it('lets a risk analyst compute IRB capital on the Risk page (Basel CRE31 vector)', async () => {
+    // Demo users share the admin's demo password.
+    await loginUI('demo_risk_analyst', ADMIN_PASSWORD)
+    await page.locator(sel('menu-risk')).click()
+    await page.locator(sel('risk-page')).waitFor()
+    await page.locator('#tab-irb').click()
+    await page.locator(sel('compute-irb')).click()
+    const result = page.locator(sel('irb-result'))
+    await result.waitFor()
+    const text = await result.innerText()
+    // PD 1%, LGD 45%, M 2.5: R 0.1928, K 7.385%, risk weight 92.32%.
+    assert.match(text, /0\.1928/)
+    assert.match(text, /7\.385%/)
+    assert.match(text, /92\.32%/)
+    await shot('risk-irb')
     await logoutUI()
   })
 

@@ -27,7 +27,7 @@ export const MODULES: ConsoleModule[] = [
   { key: 'monitoring', built: false, icon: Monitor },
   { key: 'screening', built: false, icon: Search },
   { key: 'complaints', built: false, icon: ChatDotRound },
-  { key: 'risk', built: false, icon: TrendCharts },
+  { key: 'risk', permission: 'risk.read', built: true, icon: TrendCharts },
   { key: 'engagement', built: false, icon: DataAnalysis },
   { key: 'assist', built: false, icon: Service },
   { key: 'kpi', built: false, icon: Flag },

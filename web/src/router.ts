@@ -41,6 +41,12 @@ const routes: RouteRecordRaw[] = [
         meta: { permission: 'customers.read', module: 'customers' },
       },
       {
+        path: 'risk',
+        name: 'risk',
+        component: () => import('./views/RiskView.vue'),
+        meta: { permission: 'risk.read', module: 'risk' },
+      },
+      {
         path: 'audit',
         name: 'audit',
         component: () => import('./views/AuditView.vue'),
