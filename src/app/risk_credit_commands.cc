@@ -1,10 +1,13 @@
-// `finguard risk irb|ecl|portfolio|bic`: credit exposure figures and the operational-risk BIC
-// from flags and CSV files (docs/risk_credit.md). Every input is validated before anything is
-// computed; bad input exits 2 with one line naming the flag, or the file, line and column.
+// `finguard risk irb|ecl|portfolio|bic|scorecard`: credit exposure figures, scorecards and the
+// operational-risk BIC from flags and CSV files (docs/risk_credit.md). Every input is validated
+// before anything is computed; bad input exits 2 with one line naming the flag, or the file, line
+// and column.
+#include <cstdio>
 #include <fstream>
 #include <iostream>
 #include <memory>
 #include <optional>
+#include <sstream>
 #include <string>
 
 #include "app/commands.h"
@@ -14,6 +17,7 @@
 #include "risk/credit/ecl.h"
 #include "risk/credit/exposure_csv.h"
 #include "risk/credit/irb.h"
+#include "risk/credit/scorecard.h"
 #include "risk/operational/bic.h"
 
 namespace finguard::app {
@@ -121,6 +125,59 @@ StatusOr<nlohmann::json> RunPortfolio(const PortfolioFlags& f) {
   return PortfolioJson(d, book.currency, total, book.exposures.size(), f.settings);
 }
 
+struct ScorecardTrainFlags {
+  std::string data, out, exclude;
+  ScorecardSpec spec;
+};
+
+StatusOr<nlohmann::json> RunScorecardTrain(const ScorecardTrainFlags& f) {
+  if (!(f.spec.test_share >= 0 && f.spec.test_share < 1)) {
+    return InvalidArgument("--test-share: must be in [0, 1)");
+  }
+  if (!(f.spec.l2 >= 0)) return InvalidArgument("--l2: must not be negative");
+  ScorecardSpec spec = f.spec;
+  std::stringstream exclude(f.exclude);
+  for (std::string c; std::getline(exclude, c, ',');)
+    if (!c.empty()) spec.exclude.push_back(c);
+  ASSIGN_OR_RETURN(CsvTable table, CsvTable::ReadFile(f.data));
+  if (table.header.empty()) return InvalidArgument(f.data + ": empty file");
+  ASSIGN_OR_RETURN(TrainedScorecard t, TrainScorecard(table, f.data, spec));
+  std::ofstream out(f.out, std::ios::binary | std::ios::trunc);
+  out << ScorecardJson(t.model).dump(2) << "\n";
+  out.close();
+  if (!out) return Internal("cannot write " + f.out);
+  nlohmann::json report = TrainingReportJson(t, spec);
+  report["out"] = f.out;
+  return report;
+}
+
+struct ScorecardScoreFlags {
+  std::string model, input, out;
+};
+
+StatusOr<nlohmann::json> RunScorecardScore(const ScorecardScoreFlags& f) {
+  std::ifstream in(f.model, std::ios::binary);
+  if (!in) return InvalidArgument(f.model + ": cannot read");
+  nlohmann::json j = nlohmann::json::parse(in, nullptr, /*allow_exceptions=*/false);
+  if (j.is_discarded()) return InvalidArgument(f.model + ": not JSON");
+  ASSIGN_OR_RETURN(ScorecardModel model, ScorecardFromJson(j, f.model));
+  ASSIGN_OR_RETURN(CsvTable table, CsvTable::ReadFile(f.input));
+  if (table.header.empty()) return InvalidArgument(f.input + ": empty file");
+  ASSIGN_OR_RETURN(std::vector<ScoredRow> rows, ScoreTable(model, table, f.input));
+  std::string csv = CsvLine({"id", "score", "pd"});
+  char score[32], pd[32];
+  for (const ScoredRow& r : rows) {
+    std::snprintf(score, sizeof score, "%.4f", r.score);
+    std::snprintf(pd, sizeof pd, "%.10g", r.pd);
+    csv += CsvLine({r.id, score, pd});
+  }
+  std::ofstream out(f.out, std::ios::binary | std::ios::trunc);
+  out << csv;
+  out.close();
+  if (!out) return Internal("cannot write " + f.out);
+  return nlohmann::json{{"rows", rows.size()}, {"out", f.out}};
+}
+
 // Runs a JSON-producing command: prints the document, or reports the error.
 int PrintJson(const StatusOr<nlohmann::json>& j) {
   if (!j.ok()) return ReportCredit(j.status());
@@ -206,6 +263,44 @@ void AddRiskCreditCommands(CLI::App& risk, CommandRunner& run) {
       return 0;
     };
   });
+
+  CLI::App* sc = risk.add_subcommand("scorecard", "credit scorecard development and scoring");
+  sc->require_subcommand(1);
+  auto train = std::make_shared<ScorecardTrainFlags>();
+  CLI::App* t_cmd = sc->add_subcommand(
+      "train", "bin features (WoE/IV), fit logistic regression on WoE, scale to points");
+  t_cmd->add_option("--data", train->data, "CSV with a header")->required();
+  t_cmd->add_option("--target", train->spec.target, "column holding 0 (good) or 1 (bad)")
+      ->required();
+  t_cmd->add_option("--id", train->spec.id_column, "row id column (not a feature)");
+  t_cmd->add_option("--exclude", train->exclude, "columns not used as features, C1,C2");
+  t_cmd->add_option("--out", train->out, "model JSON written")->required();
+  t_cmd->add_option("--min-iv", train->spec.min_iv, "feature selection threshold")
+      ->capture_default_str();
+  t_cmd->add_option("--l2", train->spec.l2, "L2 penalty on the slopes")->capture_default_str();
+  t_cmd->add_option("--pre-bins", train->spec.binning.pre_bins, "numeric quantile pre-bins")
+      ->capture_default_str();
+  t_cmd->add_option("--min-bin-share", train->spec.binning.min_share, "smallest bin share")
+      ->capture_default_str();
+  t_cmd->add_option("--test-share", train->spec.test_share, "hold-out share")
+      ->capture_default_str();
+  t_cmd->add_option("--seed", train->spec.seed, "split seed")->capture_default_str();
+  t_cmd->add_option("--points0", train->spec.scaling.points0, "points at odds0")
+      ->capture_default_str();
+  t_cmd->add_option("--odds0", train->spec.scaling.odds0, "bad:good odds at points0")
+      ->capture_default_str();
+  t_cmd->add_option("--pdo", train->spec.scaling.pdo, "points to double the odds")
+      ->capture_default_str();
+  t_cmd->callback(
+      [&run, train] { run = [train] { return PrintJson(RunScorecardTrain(*train)); }; });
+
+  auto score = std::make_shared<ScorecardScoreFlags>();
+  CLI::App* s_cmd = sc->add_subcommand("score", "score a CSV with a trained model");
+  s_cmd->add_option("--model", score->model, "model JSON from scorecard train")->required();
+  s_cmd->add_option("--input", score->input, "CSV with the model's feature columns")->required();
+  s_cmd->add_option("--out", score->out, "CSV written: id,score,pd")->required();
+  s_cmd->callback(
+      [&run, score] { run = [score] { return PrintJson(RunScorecardScore(*score)); }; });
 }
 
 }  // namespace finguard::app
