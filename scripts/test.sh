@@ -23,6 +23,13 @@ pg_url=$(scripts/pg.sh start "$work/pg")
 echo "started $pg_url"
 export FINGUARD_TEST_PG_URL="$pg_url"
 
+# The market-risk unit tests compare against the numpy peer on a slice of the shared data set,
+# built here rather than committed.
+export FINGUARD_MARKET_HISTORY="$work/market_history.csv"
+/usr/bin/python3 bench/peers/market_var_peer.py history \
+  --sp500 "$root/../shared/data/market/sp500_1950_2018.csv" \
+  --usdcny "$root/../shared/data/market/fred_usdcny_daily.csv" --since 2015-01-01 >"$FINGUARD_MARKET_HISTORY"
+
 # FINGUARD_SKIP_UNIT=1 skips the unit stages while iterating on the server tests (never in CI).
 if [ -z "${FINGUARD_SKIP_UNIT:-}" ]; then
   section "unit tests (dev build, SQLite + PostgreSQL)"

@@ -8,8 +8,10 @@ peer="/usr/bin/python3 bench/peers/market_var_peer.py"
 out=tests/data/market
 shared=${FINGUARD_SHARED_DATA:-../shared/data}
 mkdir -p "$out"
+# The history is a slice of the shared data set: built here, used, and never committed.
 $peer history --sp500 "$shared/market/sp500_1950_2018.csv" \
   --usdcny "$shared/market/fred_usdcny_daily.csv" --since 2015-01-01 >"$out/history.csv"
+trap 'rm -f "$out/history.csv"' EXIT
 printf 'id,factor,exposure\neq-1,SPX,1000000\nfx-1,USDCNY,-2500000\neq-2,SPX,500000\n' \
   >"$out/positions.csv"
 {

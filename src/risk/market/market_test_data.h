@@ -1,7 +1,9 @@
 #pragma once
 // Test-only helpers: the peer-made fixtures under tests/data/market (bench/peers/
 // market_fixtures.sh writes them with the numpy peer). CTest sets FINGUARD_SOURCE_DIR; a test
-// binary run by hand from the repo root works too.
+// binary run by hand from the repo root works too. The price history itself is a slice of
+// ../shared/data/market and is never committed: scripts/test.sh builds it with the peer and
+// names it in FINGUARD_MARKET_HISTORY.
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -10,6 +12,10 @@
 namespace finguard::risk::market::testdata {
 
 inline std::string Path(const std::string& name) {
+  if (name == "history.csv") {
+    const char* history = std::getenv("FINGUARD_MARKET_HISTORY");
+    if (history) return history;
+  }
   const char* root = std::getenv("FINGUARD_SOURCE_DIR");
   return std::string(root ? root : ".") + "/tests/data/market/" + name;
 }

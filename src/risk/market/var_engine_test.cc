@@ -3,6 +3,9 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <cstdio>
+#include <cstdlib>
+
 #include <cmath>
 #include <nlohmann/json.hpp>
 
@@ -20,6 +23,13 @@ struct Book {
 
 Book LoadFixture() {
   Book b;
+  // Built from ../shared/data by scripts/test.sh (`make test`); see market_test_data.h.
+  if (std::getenv("FINGUARD_MARKET_HISTORY") == nullptr) {
+    std::fprintf(stderr,
+                 "FINGUARD_MARKET_HISTORY is not set: run `make test`, or build it with "
+                 "/usr/bin/python3 bench/peers/market_var_peer.py history --since 2015-01-01 ...\n");
+    std::abort();
+  }
   auto h = CsvTable::FromText(testdata::Read("history.csv"));
   EXPECT_TRUE(h.ok());
   auto history = ReadPriceHistory(*h, "history.csv");
