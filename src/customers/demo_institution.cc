@@ -15,6 +15,7 @@
 
 #include "common/id.h"
 #include "common/money.h"
+#include "common/random.h"
 #include "customers/customer.h"
 #include "customers/resident_id.h"
 
@@ -33,27 +34,15 @@ using storage::Value;
 // way, and a seed must mean the same institution wherever FinGuard is built.
 class Rng {
  public:
-  explicit Rng(uint64_t seed) {
-    for (uint64_t& word : s_) word = SplitMix(seed);
-  }
+  explicit Rng(uint64_t seed) : gen_(seed) {}
   // An independent stream per customer (or per table), so that a change in how many numbers one
   // part draws does not reshuffle all the others.
   static Rng Derived(uint64_t seed, uint64_t stream) {
     uint64_t x = seed ^ (0xD1B54A32D192ED03ULL * (stream + 1));
-    return Rng(SplitMix(x));
+    return Rng(SplitMix64Next(x));
   }
 
-  uint64_t Next() {
-    const uint64_t result = Rotl(s_[1] * 5, 7) * 9;
-    const uint64_t t = s_[1] << 17;
-    s_[2] ^= s_[0];
-    s_[3] ^= s_[1];
-    s_[1] ^= s_[2];
-    s_[0] ^= s_[3];
-    s_[2] ^= t;
-    s_[3] = Rotl(s_[3], 45);
-    return result;
-  }
+  uint64_t Next() { return gen_.Next(); }
   // Uniform in [0, n), n > 0 (multiply-shift; its bias below n / 2^64 does not matter here).
   uint64_t Below(uint64_t n) {
     return static_cast<uint64_t>((static_cast<unsigned __int128>(Next()) * n) >> 64);
@@ -80,15 +69,7 @@ class Rng {
   }
 
  private:
-  static uint64_t SplitMix(uint64_t& x) {
-    uint64_t z = (x += 0x9E3779B97F4A7C15ULL);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-    return z ^ (z >> 31);
-  }
-  static uint64_t Rotl(uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
-
-  uint64_t s_[4];
+  Xoshiro256 gen_;
 };
 
 // A discrete distribution over indices 0..n-1 given relative weights.

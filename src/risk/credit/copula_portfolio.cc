@@ -6,45 +6,26 @@
 #include <numeric>
 #include <thread>
 
-#include "risk/standard_normal.h"
+#include "common/random.h"
 #include "risk/quantile.h"
+#include "risk/standard_normal.h"
 
 namespace finguard::risk::credit {
 namespace {
 
 constexpr int64_t kBlockPaths = 1024;
 
-uint64_t SplitMix64(uint64_t& state) {
-  uint64_t z = (state += 0x9e3779b97f4a7c15ULL);
-  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-  z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-  return z ^ (z >> 31);
-}
-
 // xoshiro256** (Blackman and Vigna, 2018): fast, 2^256 − 1 period, passes BigCrush.
+// Draws from the shared xoshiro256** (common/random.h), seeded per (seed, block) stream.
 class Xoshiro256 {
  public:
-  Xoshiro256(uint64_t seed, uint64_t stream) {
-    uint64_t sm = seed ^ (stream * 0xd1b54a32d192ed03ULL);
-    for (uint64_t& w : s_) w = SplitMix64(sm);
-  }
-  uint64_t Next() {
-    const uint64_t result = Rotl(s_[1] * 5, 7) * 9;
-    const uint64_t t = s_[1] << 17;
-    s_[2] ^= s_[0];
-    s_[3] ^= s_[1];
-    s_[1] ^= s_[2];
-    s_[0] ^= s_[3];
-    s_[2] ^= t;
-    s_[3] = Rotl(s_[3], 45);
-    return result;
-  }
+  Xoshiro256(uint64_t seed, uint64_t stream) : gen_(seed ^ (stream * 0xd1b54a32d192ed03ULL)) {}
+  uint64_t Next() { return gen_.Next(); }
   // Uniform in (0, 1), never 0 or 1, so G of it is finite.
   double Open01() { return (static_cast<double>(Next() >> 11) + 0.5) * 0x1.0p-53; }
 
  private:
-  static uint64_t Rotl(uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
-  uint64_t s_[4];
+  finguard::Xoshiro256 gen_;
 };
 
 // Exposures sharing (PD, ρ) share their conditional default probability on a path.

@@ -83,13 +83,6 @@ nlohmann::json MetricsJson(const SampleMetrics& m) {
 double PointsScaling::Factor() const { return pdo / std::log(2.0); }
 double PointsScaling::Offset() const { return points0 + Factor() * std::log(odds0); }
 
-uint64_t SplitMix64(uint64_t x) {
-  x += 0x9e3779b97f4a7c15ULL;
-  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
-  x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
-  return x ^ (x >> 31);
-}
-
 bool InTestSample(size_t row_index, uint64_t seed, double test_share) {
   return static_cast<double>(SplitMix64(seed + row_index) % 1000) < 1000 * test_share;
 }

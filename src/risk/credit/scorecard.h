@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "common/csv.h"
+#include "common/random.h"
 #include "common/status.h"
 #include "risk/credit/woe_binning.h"
 
@@ -72,7 +73,6 @@ struct TrainedScorecard {
   double psi_test_vs_train = 0;  // score deciles of the training sample
 };
 
-uint64_t SplitMix64(uint64_t x);
 bool InTestSample(size_t row_index, uint64_t seed, double test_share);
 
 StatusOr<TrainedScorecard> TrainScorecard(const CsvTable& table, const std::string& file,
